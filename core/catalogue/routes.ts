@@ -1,0 +1,81 @@
+// GET /catalogue, /catalogue/{id}, its imports, its Data Package, and the DCAT catalogue.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Platform } from '../platform.ts';
+import { notFound } from '../rest/problem.ts';
+import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
+import { importRuns } from './status.ts';
+
+const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
+const problem = { $ref: 'Problem#' };
+
+export function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Platform; endpoints: Map<string, string[]> }) {
+  const { platform } = opts;
+  const input = async (id: string, request: FastifyRequest): Promise<DescribeInput> => {
+    const dataset = platform.dataset(id);
+    if (!dataset) throw notFound(`no dataset "${id}" in this catalogue (see /catalogue)`);
+    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(request) };
+  };
+  const tags = ['catalogue'];
+
+  app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset, its current edition and import status' } }, async (request) => {
+    const info = platform.catalogue.info;
+    const datasets = await Promise.all(platform.datasets.map(async (d) => summary(platform.knex, await input(d.id, request))));
+    return { title: info.title, description: info.description, publisher: info.publisher, count: datasets.length, datasets };
+  });
+
+  app.get('/catalogue.jsonld', { schema: { tags, summary: 'The whole catalogue as DCAT (JSON-LD)' } }, async (request, reply) => {
+    const info = platform.catalogue.info;
+    const datasets = await Promise.all(platform.datasets.map(async (d) => dcatDataset(await input(d.id, request))));
+    reply.type('application/ld+json; charset=utf-8');
+    return {
+      '@context': {
+        dcat: 'http://www.w3.org/ns/dcat#',
+        dct: 'http://purl.org/dc/terms/',
+        foaf: 'http://xmlns.com/foaf/0.1/',
+        owl: 'http://www.w3.org/2002/07/owl#',
+      },
+      '@id': `${baseUrl(request)}/catalogue.jsonld`,
+      '@type': 'dcat:Catalog',
+      'dct:title': info.title ?? 'Data catalogue',
+      'dct:description': info.description ?? '',
+      'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': info.publisher ?? '' },
+      'dcat:dataset': datasets,
+    };
+  });
+
+  app.get('/catalogue/:id', { schema: { tags, summary: 'One dataset in full, with the JSON Schemas of its records', params: idParams, response: { 404: problem } } }, async (request) =>
+    fullEntry(platform.knex, await input((request.params as { id: string }).id, request)),
+  );
+
+  app.get('/catalogue/:id/datapackage.json', { schema: { tags, summary: 'The dataset as a Frictionless Data Package', params: idParams, response: { 404: problem } } }, async (request) =>
+    dataPackage(await input((request.params as { id: string }).id, request)),
+  );
+
+  app.get('/catalogue/:id/imports', { schema: { tags, summary: 'Import runs of a dataset, newest first, with progress', params: idParams, response: { 404: problem } } }, async (request) => {
+    const { id } = request.params as { id: string };
+    await input(id, request);
+    return { dataset: id, imports: await importRuns(platform.knex, id) };
+  });
+
+  app.get(
+    '/catalogue/:id/imports/:run',
+    {
+      schema: {
+        tags,
+        summary: 'One import run',
+        params: { type: 'object', properties: { id: { type: 'string' }, run: { type: 'integer' } }, required: ['id', 'run'] },
+        response: { 404: problem },
+      },
+    },
+    async (request) => {
+      const { id, run } = request.params as { id: string; run: number };
+      const row = await platform.knex('catalogue.import_runs').where({ id: run, dataset_id: id }).first();
+      if (!row) throw notFound(`no import run ${run} of ${id}`);
+      return row;
+    },
+  );
+}

@@ -1,0 +1,40 @@
+// Every setting comes from the environment; README "Configuration" lists them.
+import { resolve } from 'node:path';
+
+export interface Config {
+  root: string;
+  catalogueFile: string;
+  databaseUrl?: string;
+  stateDir: string;
+  dataDir?: string;
+  host: string;
+  port: number;
+  adminToken?: string;
+  logLevel: string;
+  worker: 'inline' | 'off';
+  importOnStart: boolean;
+  allowDownloads: boolean;
+  trustProxy: boolean;
+  rateLimit: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    root,
+    catalogueFile: resolve(root, env.CATALOGUE_FILE ?? 'catalogue.yaml'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    stateDir: resolve(root, env.CATALOGUE_STATE_DIR ?? '.data'),
+    dataDir: env.CATALOGUE_DATA_DIR ? resolve(root, env.CATALOGUE_DATA_DIR) : undefined,
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    adminToken: env.CATALOGUE_ADMIN_TOKEN || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    worker: env.CATALOGUE_WORKER === 'off' ? 'off' : 'inline',
+    importOnStart: env.CATALOGUE_IMPORT_ON_START !== 'false',
+    allowDownloads: env.CATALOGUE_DOWNLOADS !== 'off',
+    trustProxy: env.TRUST_PROXY === 'true',
+    rateLimit: Number(env.RATE_LIMIT_PER_MINUTE ?? 6000),
+  };
+}

@@ -1,0 +1,58 @@
+// CSV sources as published: BOMs, CRLF, quoted line breaks in headers, grouped two-row headers,
+// trailing empty columns and rows of empty fields. Columns are matched by normalised name.
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { CsvReadOptions, SourceRow } from '../contract.ts';
+import { SourceError } from '../contract.ts';
+
+/** trim, collapse whitespace (including line breaks), case-fold. */
+export const normaliseHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function combineHeaders(rows: string[][]): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const names: string[] = [];
+  const groups = rows.slice(0, -1).map((row) => {
+    let last = '';
+    return Array.from({ length: width }, (_, i) => (last = normaliseHeader(row[i] ?? '') || last));
+  });
+  const seen = new Map<string, number>();
+  for (let i = 0; i < width; i++) {
+    const parts = [...groups.map((g) => g[i]), normaliseHeader(rows[rows.length - 1][i] ?? '')].filter(Boolean);
+    let name = [...new Set(parts)].join(' / ');
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n > 1) name = `${name} #${n}`;
+    names.push(name);
+  }
+  return names;
+}
+
+export async function* readCsvFile(
+  input: NodeJS.ReadableStream,
+  file: string,
+  options: CsvReadOptions = {},
+): AsyncGenerator<SourceRow> {
+  const headerRows = options.headerRows ?? 1;
+  const decoded = options.encoding && options.encoding !== 'utf-8' ? input.pipe(iconv.decodeStream(options.encoding)) : input;
+  const parser = decoded.pipe(
+    parse({ bom: true, relax_column_count: true, delimiter: options.delimiter ?? ',', info: true, skip_empty_lines: true }),
+  );
+  const head: string[][] = [];
+  let names: string[] | undefined;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (!names) {
+      head.push(record);
+      if (head.length < headerRows) continue;
+      names = combineHeaders(head);
+      const missing = (options.required ?? []).filter((r) => !names!.includes(r));
+      if (missing.length > 0)
+        throw new SourceError(`required column(s) missing: ${missing.join(', ')} (found: ${names.filter(Boolean).join(', ')})`, file, info.lines);
+      continue;
+    }
+    if (record.every((v) => v.trim() === '')) continue;
+    const values: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) if (names[i]) values[names[i]] = record[i] ?? '';
+    yield { values, line: info.lines };
+  }
+  if (!names) throw new SourceError('the file has no header row', file, 0);
+}

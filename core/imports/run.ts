@@ -1,0 +1,204 @@
+// One import: resolve sources, build a new edition inside one transaction on a dedicated
+// connection, switch the current pointer in that same transaction. A failure or a killed
+// process rolls everything back: the edition served before stays served, complete.
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import pg from 'pg';
+import type { CsvReadOptions, ImportContext, SourceRow } from '../contract.ts';
+import { SourceError } from '../contract.ts';
+import { ajv } from '../schema.ts';
+import { EDITION_CHANNEL } from '../editions.ts';
+import type { LoadedDataset } from '../loader.ts';
+import type { Platform } from '../platform.ts';
+import { readCsvFile } from './csv.ts';
+import { ImportProgress, type ProgressSnapshot } from './progress.ts';
+import { resolveSources, type SourceFile } from './sources.ts';
+import { CopyTableWriter } from './writer.ts';
+import { retireOldEditions } from './retire.ts';
+import { tableName } from '../tables.ts';
+
+export interface ImportRequest {
+  datasetId: string;
+  trigger: 'cli' | 'api' | 'start' | 'schedule' | 'test';
+  sources?: string[];
+  runId?: number;
+  allowFixtures?: boolean;
+  onProgress?: (p: ProgressSnapshot) => void;
+}
+
+export interface ImportResult {
+  runId: number;
+  editionId: number;
+  rowCounts: Record<string, number>;
+  warnings: { code: string; message: string }[];
+  seconds: number;
+}
+
+export class ImportFailed extends Error {
+  constructor(
+    message: string,
+    readonly runId: number,
+    readonly detail: { file?: string; line?: number; field?: string; reason: string },
+  ) {
+    super(message);
+    this.name = 'ImportFailed';
+  }
+}
+
+export async function queueRun(platform: Platform, datasetId: string, trigger: ImportRequest['trigger']): Promise<number> {
+  const [row] = await platform.knex('catalogue.import_runs').insert({ dataset_id: datasetId, status: 'queued', trigger }).returning('id');
+  return row.id;
+}
+
+function describeFailure(err: unknown, dataset: LoadedDataset, root: string) {
+  if (err instanceof SourceError) {
+    const file = err.file && err.file.startsWith('/') ? relative(root, err.file) : err.file;
+    return { file, line: err.line, field: err.field, reason: err.message };
+  }
+  return { reason: `${dataset.id} importer failed: ${(err as Error)?.message ?? String(err)}` };
+}
+
+export async function runImport(platform: Platform, req: ImportRequest): Promise<ImportResult> {
+  const dataset = platform.dataset(req.datasetId);
+  if (!dataset) throw new Error(`unknown dataset "${req.datasetId}"`);
+  const started = Date.now();
+  const runId = req.runId ?? (await queueRun(platform, dataset.id, req.trigger));
+  const runs = () => platform.knex('catalogue.import_runs').where({ id: runId });
+  await runs().update({ status: 'running', started_at: platform.knex.fn.now(), heartbeat_at: platform.knex.fn.now() });
+  const client = new pg.Client({ connectionString: platform.db.url });
+  let progress: ImportProgress | undefined;
+  try {
+    if (dataset.loadError) throw new Error(`plug-in not loaded: ${dataset.loadError}`);
+    if (!dataset.importer) throw new Error(`${dataset.id} has no importer.ts`);
+    const files = await resolveSources(dataset.manifest, {
+      dataDir: platform.config.dataDir,
+      downloadsDir: join(platform.config.stateDir, 'downloads'),
+      allowDownloads: platform.config.allowDownloads,
+      allowFixtures: req.allowFixtures,
+      overrides: req.sources,
+      datasetDir: dataset.dir,
+      log: platform.log,
+    });
+    progress = new ImportProgress(platform.knex, runId, files.reduce((n, f) => n + f.bytes, 0), req.onProgress);
+    await client.connect();
+    await client.query('BEGIN');
+    const { rows: locked } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`catalogue-import:${dataset.id}`]);
+    if (!locked[0].ok) throw new Error(`an import of ${dataset.id} is already running`);
+    const m = dataset.manifest;
+    const { rows: ed } = await client.query(
+      `INSERT INTO catalogue.editions (dataset_id, label, geography_vintage, sources) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [dataset.id, m.edition, m.geography_vintage ?? null, JSON.stringify(files.map(describeSource(platform.config.dataDir)))],
+    );
+    const editionId: number = ed[0].id;
+    await runs().update({ edition_id: editionId });
+    const result = await buildEdition(platform, dataset, client, editionId, files, progress);
+    await client.query(
+      `UPDATE catalogue.editions SET label = $2, row_counts = $3, warnings = $4, metadata = $5, imported_at = now() WHERE id = $1`,
+      [editionId, result.label, JSON.stringify(result.rowCounts), JSON.stringify(result.warnings), JSON.stringify(result.metadata)],
+    );
+    await client.query(
+      `INSERT INTO catalogue.current_editions (dataset_id, edition_id) VALUES ($1, $2)
+       ON CONFLICT (dataset_id) DO UPDATE SET edition_id = EXCLUDED.edition_id, switched_at = now()`,
+      [dataset.id, editionId],
+    );
+    await client.query(`SELECT pg_notify($1, $2)`, [EDITION_CHANNEL, dataset.id]);
+    await client.query('COMMIT');
+    await progress.settle();
+    const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);
+    await runs().update({ status: 'succeeded', percent: 100, rows, finished_at: platform.knex.fn.now(), message: null });
+    await platform.editions.refresh();
+    await retireOldEditions(platform, dataset).catch((err) => platform.log.warn({ err: (err as Error).message }, 'retiring old editions failed'));
+    return { runId, editionId, rowCounts: result.rowCounts, warnings: result.warnings, seconds: (Date.now() - started) / 1000 };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await progress?.settle();
+    const detail = describeFailure(err, dataset, platform.config.root);
+    await runs().update({ status: 'failed', error: JSON.stringify(detail), finished_at: platform.knex.fn.now(), edition_id: null });
+    const where = [detail.file, detail.line && `line ${detail.line}`, detail.field && `field ${detail.field}`].filter(Boolean).join(', ');
+    throw new ImportFailed(`import of ${dataset.id} failed${where ? ` at ${where}` : ''}: ${detail.reason}`, runId, detail);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const describeSource = (dataDir?: string) => (f: SourceFile) => ({
+  source: f.source,
+  file: f.declared,
+  origin: f.origin,
+  bytes: f.bytes,
+  sha256: f.sha256,
+  ...(f.origin === 'data-dir' && dataDir ? { path: relative(dataDir, f.path) } : {}),
+});
+
+async function buildEdition(
+  platform: Platform,
+  dataset: LoadedDataset,
+  client: pg.Client,
+  editionId: number,
+  files: SourceFile[],
+  progress: ImportProgress,
+) {
+  const writers = new Map<string, CopyTableWriter>();
+  const warnings: { code: string; message: string; details?: unknown }[] = [];
+  const bySource: Record<string, string[]> = {};
+  for (const f of files) (bySource[f.source] ??= []).push(f.path);
+  const openSource = (path: string) => {
+    const stream = createReadStream(path);
+    stream.on('data', (chunk) => progress.addBytes(chunk.length));
+    return stream;
+  };
+  const sourceFiles = (name: string) => {
+    if (!dataset.manifest.sources.some((s) => s.name === name)) throw new Error(`"${name}" is not a source declared in dataset.yaml`);
+    return bySource[name] ?? [];
+  };
+  const ctx: ImportContext = {
+    datasetId: dataset.id,
+    manifest: dataset.manifest,
+    editionId,
+    log: platform.log.child({ dataset: dataset.id, edition: editionId }),
+    sources: bySource,
+    openSource,
+    async *readCsv(name: string, options?: CsvReadOptions): AsyncIterable<SourceRow> {
+      for (const path of sourceFiles(name)) yield* readCsvFile(openSource(path), relative(platform.config.root, path), options);
+    },
+    async readJson<T>(name: string): Promise<T> {
+      const [path] = sourceFiles(name);
+      if (!path) throw new SourceError(`source "${name}" has no file`);
+      const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      progress.addBytes(Buffer.byteLength(text));
+      try {
+        return JSON.parse(text) as T;
+      } catch (err) {
+        throw new SourceError(`not valid JSON: ${(err as Error).message}`, path);
+      }
+    },
+    table(name: string) {
+      let w = writers.get(name);
+      if (!w) {
+        const schema = dataset.schemas[name];
+        if (!schema || !dataset.manifest.tables.some((t) => t.name === name)) throw new Error(`"${name}" is not a table declared in dataset.yaml`);
+        const columns = Object.keys((schema.properties ?? {}) as object);
+        w = new CopyTableWriter(client, tableName(dataset.id, name), columns, ajv.compile(schema), editionId, (n) => progress.addRows(n));
+        writers.set(name, w);
+      }
+      return w;
+    },
+    async query<R>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params as unknown[])).rows as R[];
+    },
+    warn(code, message, details) {
+      warnings.push({ code, message, ...(details === undefined ? {} : { details }) });
+    },
+    progress: (fraction, message) => progress.report(fraction, message),
+    async currentEdition(id: string) {
+      const { rows } = await client.query('SELECT edition_id FROM catalogue.current_editions WHERE dataset_id = $1', [id]);
+      return rows[0]?.edition_id ?? null;
+    },
+  };
+  const outcome = (await dataset.importer!(ctx)) ?? {};
+  for (const w of writers.values()) await w.flush();
+  const rowCounts: Record<string, number> = {};
+  for (const t of dataset.manifest.tables) rowCounts[t.name] = writers.get(t.name)?.count ?? 0;
+  return { label: outcome.label ?? dataset.manifest.edition, metadata: outcome.metadata ?? {}, rowCounts, warnings };
+}

@@ -1,0 +1,39 @@
+// Loads each plug-in's modules; a plug-in that throws is listed as failed, the others go on.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import type { DatasetImporter, DatasetRoutes, DatasetServices } from './contract.ts';
+import type { CatalogueDefinition, DatasetDefinition } from './manifest.ts';
+
+export interface LoadedDataset extends DatasetDefinition {
+  importer?: DatasetImporter;
+  routes?: DatasetRoutes;
+  services?: DatasetServices;
+  loadError?: string;
+}
+
+async function optionalModule<T>(dir: string, name: string): Promise<T | undefined> {
+  const file = join(dir, `${name}.ts`);
+  if (!existsSync(file)) return undefined;
+  const mod = await import(pathToFileURL(file).href);
+  if (typeof mod.default !== 'function') throw new Error(`${name}.ts must have a default export function`);
+  return mod.default as T;
+}
+
+export async function loadPlugins(def: CatalogueDefinition, log: Logger): Promise<LoadedDataset[]> {
+  const out: LoadedDataset[] = [];
+  for (const d of def.datasets) {
+    const loaded: LoadedDataset = { ...d };
+    try {
+      loaded.importer = await optionalModule<DatasetImporter>(d.dir, 'importer');
+      loaded.routes = await optionalModule<DatasetRoutes>(d.dir, 'routes');
+      loaded.services = await optionalModule<DatasetServices>(d.dir, 'services');
+    } catch (err) {
+      loaded.loadError = (err as Error).message;
+      log.error({ dataset: d.id, err: loaded.loadError }, 'dataset plug-in failed to load');
+    }
+    out.push(loaded);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// RFC 9457 problem details: every error a client sees, in one shape.
+import type { FastifyReply } from 'fastify';
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'Problem';
+  }
+
+  toJSON(instance?: string): Record<string, unknown> {
+    return {
+      type: `https://catalogue.rcpch.invalid/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...this.extra,
+    };
+  }
+}
+
+export const badRequest = (detail: string, invalid_params?: InvalidParam[]) =>
+  new Problem(400, 'Bad request', detail, invalid_params ? { invalid_params } : {});
+export const notFound = (detail: string) => new Problem(404, 'Not found', detail);
+
+export function sendProblem(reply: FastifyReply, problem: Problem, instance?: string): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .serializer((p: unknown) => JSON.stringify(p))
+    .send(problem.toJSON(instance));
+}
+
+/** OpenAPI description of a problem answer, reused by every route schema. */
+export const problemSchema = {
+  $id: 'Problem',
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    invalid_params: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
+  },
+  additionalProperties: true,
+} as const;

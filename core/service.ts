@@ -1,0 +1,42 @@
+// The running service: platform + HTTP server + optional in-process worker + first imports.
+import type { FastifyInstance } from 'fastify';
+import type { Runner } from 'graphile-worker';
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { dependencyOrder } from './manifest.ts';
+import { openPlatform, type Platform } from './platform.ts';
+import { queueFirstImports, startWorker } from './worker.ts';
+
+export interface Service {
+  platform: Platform;
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config): Promise<Service> {
+  const started = Date.now();
+  const platform = await openPlatform(config, { listen: true });
+  const app = await buildApp(platform);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const log = platform.log;
+  log.info({ api: `${address}/catalogue`, docs: `${address}/docs`, openapi: `${address}/openapi.json`, database: platform.db.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started }, `catalogue listening on ${address} (documentation at ${address}/docs)`);
+  let worker: Runner | undefined;
+  if (config.worker === 'inline') {
+    worker = await startWorker(platform);
+    if (config.importOnStart && platform.catalogue.info.settings?.import_on_start !== false) {
+      const queued = await queueFirstImports(platform, dependencyOrder(platform.datasets).map((d) => d.id));
+      if (queued.length) log.info({ queued }, 'queued first imports of datasets found in CATALOGUE_DATA_DIR');
+    }
+  }
+  return {
+    platform,
+    app,
+    url: address,
+    stop: async () => {
+      await app.close();
+      await worker?.stop();
+      await platform.close();
+    },
+  };
+}
