@@ -1,0 +1,68 @@
+// The conformance suite: what every registered dataset must satisfy, with no per-dataset code.
+import { join } from 'node:path';
+import type { Test } from 'tap';
+import { createKnex } from '../../core/db/connection.ts';
+import { migrateCore, migrateDataset, rollbackDataset } from '../../core/db/migrate.ts';
+import { inspectCatalogue, dependencyOrder } from '../../core/manifest.ts';
+import { runImport } from '../../core/imports/run.ts';
+import { ajv } from '../../core/schema.ts';
+import { tableName } from '../../core/tables.ts';
+import { createTestDatabase } from './database.ts';
+import { testPlatform, ROOT } from './platform.ts';
+
+export async function conformance(t: Test, id: string, catalogueFile = join(ROOT, 'catalogue.yaml')): Promise<void> {
+  const { definition, problems } = inspectCatalogue(catalogueFile);
+  const def = definition?.datasets.find((d) => d.id === id);
+
+  t.test('manifest and schemas are valid', async (t) => {
+    t.same(problems.filter((p) => p.file.includes(`datasets/${id}/`) || p.file.includes(`/${id}/`)), [], 'no problems');
+    t.ok(def, `${id} is registered`);
+  });
+  if (!def) return;
+
+  t.test('migrations run up, down and up again', async (t) => {
+    const knex = createKnex(await createTestDatabase(t, `mig_${id}`));
+    t.teardown(() => knex.destroy());
+    await migrateCore(knex, ROOT);
+    await migrateDataset(knex, id, def.dir);
+    for (const table of def.manifest.tables) t.ok(await knex.schema.hasTable(tableName(id, table.name)), `${table.name} created`);
+    await rollbackDataset(knex, id, def.dir);
+    for (const table of def.manifest.tables) t.notOk(await knex.schema.hasTable(tableName(id, table.name)), `${table.name} dropped`);
+    await migrateDataset(knex, id, def.dir);
+    for (const table of def.manifest.tables) t.ok(await knex.schema.hasTable(tableName(id, table.name)), `${table.name} created again`);
+  });
+
+  t.test('imports its sources, documents and validates every route', async (t) => {
+    const byId = new Map(definition!.datasets.map((d) => [d.id, d]));
+    const needed = new Set<string>();
+    const add = (x: string) => {
+      needed.add(x);
+      for (const dep of byId.get(x)?.manifest.depends_on ?? []) add(dep);
+    };
+    add(id);
+    const order = dependencyOrder([...needed].map((x) => byId.get(x)!)).map((d) => d.id);
+    const { platform, app } = await testPlatform(t, { extraDatasets: order.map((x) => ({ id: x, path: byId.get(x)!.dir })) });
+    for (const x of order) {
+      const result = await runImport(platform, { datasetId: x, trigger: 'test', allowFixtures: true });
+      if (x === id) for (const table of def.manifest.tables) t.ok(result.rowCounts[table.name] > 0, `${table.name}: ${result.rowCounts[table.name]} rows imported`);
+    }
+    const spec = (await app.inject('/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = new Set(Object.keys(spec.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
+    const endpoints: string[] = ((await app.inject(`/catalogue/${id}`)).json() as { endpoints: string[] }).endpoints;
+    t.ok(endpoints.length > 0, 'the dataset registers routes');
+    for (const e of endpoints) t.ok(documented.has(new URL(e).pathname), `${new URL(e).pathname} is in the OpenAPI document`);
+    for (const table of def.manifest.tables) {
+      const schema = def.schemas[table.name];
+      const { required: _r, ...optional } = schema;
+      const validate = ajv.compile(table.heavy?.length ? optional : schema);
+      const res = await app.inject(`/v1/${id}/${table.name}?limit=50`);
+      if (res.statusCode === 404) continue; // a table not served by the standard routes
+      t.equal(res.statusCode, 200, `GET /v1/${id}/${table.name}`);
+      const body = res.json() as { items: Record<string, unknown>[]; dataset: string; edition: { id: number } };
+      t.equal(body.dataset, id, 'the answer names its dataset');
+      t.ok(body.edition?.id, 'the answer names its edition');
+      const invalid = body.items.filter((item) => !validate(item));
+      t.same(invalid.slice(0, 3), [], `${body.items.length} ${table.name} records validate against schemas/${table.name}.json`);
+    }
+  });
+}
