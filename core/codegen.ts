@@ -29,7 +29,7 @@ async function typesFor(files: string[], nameOf: (file: string) => string): Prom
 const pascal = (s: string) => s.replace(/(^|[-_])([a-z0-9])/g, (_m, _p, c: string) => c.toUpperCase());
 
 /** Every generated file: path → expected content. */
-export async function generatedTypes(root: string): Promise<Map<string, string>> {
+export async function generatedTypes(root: string, only?: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   out.set(
     join(root, 'core', 'types.ts'),
@@ -39,6 +39,7 @@ export async function generatedTypes(root: string): Promise<Map<string, string>>
   );
   const datasets = join(root, 'datasets');
   for (const id of existsSync(datasets) ? (await readdir(datasets)).sort() : []) {
+    if (only && !only.includes(id)) continue;
     const files = await schemaFiles(join(datasets, id, 'schemas'), '.json');
     if (files.length === 0) continue;
     out.set(join(datasets, id, 'types.ts'), await typesFor(files, (f) => pascal(basename(f, '.json')) + 'Record'));
@@ -47,9 +48,9 @@ export async function generatedTypes(root: string): Promise<Map<string, string>>
 }
 
 /** Writes the generated types (or, with check, lists the stale files without writing). */
-export async function syncTypes(root: string, check: boolean): Promise<string[]> {
+export async function syncTypes(root: string, check: boolean, only?: string[]): Promise<string[]> {
   const stale: string[] = [];
-  for (const [path, content] of await generatedTypes(root)) {
+  for (const [path, content] of await generatedTypes(root, only)) {
     const current = existsSync(path) ? await readFile(path, 'utf8') : '';
     if (current === content) continue;
     stale.push(path);

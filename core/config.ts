@@ -16,6 +16,7 @@ export interface Config {
   allowDownloads: boolean;
   trustProxy: boolean;
   rateLimit: number;
+  embeddedPort: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -36,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     allowDownloads: env.CATALOGUE_DOWNLOADS !== 'off',
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimit: Number(env.RATE_LIMIT_PER_MINUTE ?? 6000),
+    embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
   };
 }

@@ -40,7 +40,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
   const log = opts.log ?? createLogger(config.logLevel);
   const catalogue = readCatalogue(config.catalogueFile);
   const datasets = await loadPlugins(catalogue, log);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, log, poolMax: opts.poolMax });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, embeddedPort: config.embeddedPort, log, poolMax: opts.poolMax });
   try {
     await migrateCore(db.knex, config.root);
     for (const d of datasets) {

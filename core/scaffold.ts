@@ -1,6 +1,7 @@
 // `catalogue new <id>`: a plug-in that already passes the conformance suite on its synthetic
 // fixture, for a contributor to turn into the real thing.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseDocument, type YAMLSeq } from 'yaml';
 import { join, relative } from 'node:path';
 import { syncTypes } from './codegen.ts';
 
@@ -105,12 +106,13 @@ export async function scaffoldDataset(root: string, id: string, catalogueFile: s
     writeFileSync(full, content);
     created.push(relative(root, full));
   }
-  const catalogue = readFileSync(catalogueFile, 'utf8');
-  if (!new RegExp(`- id: ${id}\\b`).test(catalogue)) {
-    const registered = catalogue.replace(/(\ndatasets:\n(?:  - .*\n(?:    .*\n)*)*)/, `$1  - id: ${id}\n`);
-    if (registered === catalogue) appendFileSync(catalogueFile, `\n# add to datasets:\n#  - id: ${id}\n`);
-    else writeFileSync(catalogueFile, registered);
+  // parseDocument keeps the file's comments and layout.
+  const doc = parseDocument(readFileSync(catalogueFile, 'utf8'));
+  const datasets = doc.get('datasets') as YAMLSeq | undefined;
+  if (!datasets?.items.some((item) => (item as { get?: (k: string) => unknown }).get?.('id') === id)) {
+    datasets?.add(doc.createNode({ id }));
+    writeFileSync(catalogueFile, doc.toString());
   }
-  await syncTypes(root, false);
+  await syncTypes(root, false, [id]);
   return created;
 }

@@ -6,10 +6,9 @@ import { syncTypes } from './codegen.ts';
 import { loadPlugins } from './loader.ts';
 import { inspectCatalogue, type Problem } from './manifest.ts';
 
-export async function validateProject(catalogueFile: string): Promise<Problem[]> {
+export async function validateProject(catalogueFile: string, root: string): Promise<Problem[]> {
   const { definition, problems } = inspectCatalogue(catalogueFile);
   if (!definition) return problems;
-  const root = definition.root;
   const loaded = await loadPlugins(definition, pino({ level: 'silent' }));
   for (const d of loaded) {
     const dir = relative(root, d.dir);
@@ -24,6 +23,6 @@ export async function validateProject(catalogueFile: string): Promise<Problem[]>
       if (s.fixture && !existsSync(join(d.dir, s.fixture))) problems.push({ file: join(dir, 'dataset.yaml'), field: `/sources/${i}/fixture`, reason: `${s.fixture} does not exist` });
     });
   }
-  for (const path of await syncTypes(root, true)) problems.push({ file: relative(root, path), field: '/', reason: 'stale: run `npm run types`' });
+  for (const path of await syncTypes(root, true, loaded.map((d) => d.dir.split('/').pop()!))) problems.push({ file: relative(root, path), field: '/', reason: 'stale: run `npm run types`' });
   return problems;
 }

@@ -54,7 +54,7 @@ async function main() {
     case 'import':
       return importCommand();
     case 'validate': {
-      const problems = await validateProject(config.catalogueFile);
+      const problems = await validateProject(config.catalogueFile, config.root);
       for (const p of problems) console.error(`${p.file}: ${p.field}: ${p.reason}`);
       if (problems.length) fail(`${problems.length} problem(s)`);
       console.log('catalogue.yaml and every plug-in are valid');

@@ -27,10 +27,10 @@ export async function importRuns(knex: Knex, datasetId?: string, limit = 50): Pr
 }
 
 /** Runs marked running whose process stopped sending heartbeats (killed) are failed, not "importing". */
-export async function failStaleRuns(knex: Knex): Promise<number> {
+export async function failStaleRuns(knex: Knex, staleMs = STALE_MS): Promise<number> {
   return knex('catalogue.import_runs')
     .where({ status: 'running' })
-    .andWhere('heartbeat_at', '<', new Date(Date.now() - STALE_MS))
+    .andWhere('heartbeat_at', '<', new Date(Date.now() - staleMs))
     .update({ status: 'failed', finished_at: knex.fn.now(), error: JSON.stringify({ reason: 'the import process stopped (killed or crashed); the previous edition stayed served' }) });
 }
 

@@ -22,13 +22,12 @@ export function createKnex(url: string, poolMax = 10): Knex {
   return knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: poolMax } });
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; stateDir: string; log: Logger; poolMax?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; stateDir: string; embeddedPort: number; log: Logger; poolMax?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     const knex = createKnex(opts.databaseUrl, opts.poolMax);
     return { url: opts.databaseUrl, knex, embedded: false, close: () => knex.destroy() };
   }
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const server = await startEmbedded(join(opts.stateDir, 'postgres'), port, opts.log);
+  const server = await startEmbedded(join(opts.stateDir, 'postgres'), opts.embeddedPort, opts.log);
   const knex = createKnex(server.url, opts.poolMax);
   return {
     url: server.url,

@@ -18,9 +18,9 @@ t.test('greenspace serves the ONS table with the REST conventions', async (t) =>
     while (url) {
       const res = await app.inject(url);
       t.equal(res.statusCode, 200);
-      const body = res.json();
+      const body: { total: number; next: string | null; items: { lad_code: string }[] } = res.json();
       t.equal(body.total, rows.length, 'total counts every district');
-      seen.push(...body.items.map((i: { lad_code: string }) => i.lad_code));
+      seen.push(...body.items.map((i) => i.lad_code));
       if (body.next) t.equal(res.headers.link, `<${body.next}>; rel="next"`);
       url = body.next;
       pages++;
