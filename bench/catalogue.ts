@@ -12,7 +12,7 @@ const state = mkdtempSync(join(tmpdir(), 'bench-catalogue-'));
 chmodSync(state, 0o755);
 const port = 3900 + (process.pid % 50);
 const url = `http://127.0.0.1:${port}`;
-const env = { ...process.env, CATALOGUE_STATE_DIR: state, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 500)), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', CATALOGUE_IMPORT_ON_START: 'false' };
+const env: NodeJS.ProcessEnv = { ...process.env, CATALOGUE_STATE_DIR: state, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 500)), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', CATALOGUE_IMPORT_ON_START: 'false' };
 delete env.DATABASE_URL;
 
 async function start(): Promise<{ child: ChildProcess; ms: number }> {
