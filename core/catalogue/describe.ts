@@ -3,13 +3,15 @@ import type { Knex } from 'knex';
 import { listEditions, type EditionRow } from '../editions.ts';
 import type { LoadedDataset } from '../loader.ts';
 import { fieldsOf } from '../rest/query.ts';
-import { datasetState, importRuns } from './status.ts';
+import { datasetState, importRuns, type ImportRun } from './status.ts';
 
 export interface DescribeInput {
   dataset: LoadedDataset;
   current?: EditionRow;
   endpoints: string[];
   baseUrl: string;
+  /** The dataset's newest import run, when the caller already has it. */
+  lastRun?: ImportRun | null;
 }
 
 function editionSummary(e: EditionRow | undefined) {
@@ -28,7 +30,7 @@ function editionSummary(e: EditionRow | undefined) {
 export async function summary(knex: Knex, input: DescribeInput) {
   const { dataset: d, current } = input;
   const m = d.manifest;
-  const [last] = await importRuns(knex, d.id, 1);
+  const last = input.lastRun === undefined ? (await importRuns(knex, d.id, 1))[0] : (input.lastRun ?? undefined);
   return {
     id: d.id,
     title: m.title,

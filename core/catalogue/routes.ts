@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { notFound } from '../rest/problem.ts';
 import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
-import { importRuns } from './status.ts';
+import { importRuns, latestRuns } from './status.ts';
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const problem = { $ref: 'Problem#' };
@@ -23,7 +23,10 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
 
   app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset, its current edition and import status' } }, async (request) => {
     const info = platform.catalogue.info;
-    const datasets = await Promise.all(platform.datasets.map(async (d) => summary(platform.knex, await input(d.id, request))));
+    const runs = await latestRuns(platform.knex);
+    const datasets = await Promise.all(
+      platform.datasets.map(async (d) => summary(platform.knex, { ...(await input(d.id, request)), lastRun: runs.get(d.id) ?? null })),
+    );
     return { title: info.title, description: info.description, publisher: info.publisher, count: datasets.length, datasets };
   });
 

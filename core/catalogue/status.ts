@@ -26,6 +26,12 @@ export async function importRuns(knex: Knex, datasetId?: string, limit = 50): Pr
   return q;
 }
 
+/** The newest run of every dataset, in one query. */
+export async function latestRuns(knex: Knex): Promise<Map<string, ImportRun>> {
+  const rows: ImportRun[] = await knex('catalogue.import_runs').distinctOn('dataset_id').orderBy([{ column: 'dataset_id' }, { column: 'id', order: 'desc' }]);
+  return new Map(rows.map((r) => [r.dataset_id, r]));
+}
+
 /** Runs marked running whose process stopped sending heartbeats (killed) are failed, not "importing". */
 export async function failStaleRuns(knex: Knex, staleMs = STALE_MS): Promise<number> {
   return knex('catalogue.import_runs')
