@@ -10,6 +10,7 @@ import pino from 'pino';
 import { resolveSources } from '../core/imports/sources.ts';
 import { readCatalogue } from '../core/manifest.ts';
 import { dataDir, ROOT } from './helpers/platform.ts';
+import type { DatasetManifest } from '../core/types.ts';
 
 const greenspace = readCatalogue(join(ROOT, 'catalogue.yaml')).datasets.find((d) => d.id === 'greenspace')!;
 const body = readFileSync(join(dataDir(), 'greenspace/access_to_green_space.csv'));
@@ -26,9 +27,9 @@ t.test('sources', async (t) => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   t.teardown(() => server.close());
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const manifest = (url: string, sha256?: string) => ({
+  const manifest = (url: string, sha256?: string): DatasetManifest => ({
     ...greenspace.manifest,
-    sources: [{ ...greenspace.manifest.sources[0], url, ...(sha256 ? { sha256 } : {}) }],
+    sources: [{ ...greenspace.manifest.sources[0], url, ...(sha256 ? { sha256 } : {}) }] as DatasetManifest['sources'],
   });
   const opts = (downloadsDir: string) => ({ dataDir: mkdtempSync(join(tmpdir(), 'empty-')), downloadsDir, allowDownloads: true, datasetDir: greenspace.dir, log });
 
