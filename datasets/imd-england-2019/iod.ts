@@ -1,0 +1,218 @@
+// The English Indices of Deprivation file layouts (IoD2019 Files 2, 3, 6, 7, 9, 10; IoD2025 LAD
+// summaries), matched by normalised header, shared by imd-england-2019 and imd-england-2025.
+import ExcelJS from 'exceljs';
+import { SourceError, type ImportContext } from '../../core/contract.ts';
+import { num } from '../deprivation/lib/index.ts';
+
+export const IOD_DOMAINS = ['imd', 'income', 'employment', 'education', 'health', 'crime', 'barriers', 'living_environment', 'idaci', 'idaopi'] as const;
+
+export const IOD_DOMAIN_NAMES: Record<string, string> = {
+  imd: 'Index of Multiple Deprivation (IMD)',
+  income: 'Income Deprivation Domain',
+  employment: 'Employment Deprivation Domain',
+  education: 'Education, Skills and Training Domain',
+  health: 'Health Deprivation and Disability Domain',
+  crime: 'Crime Domain',
+  barriers: 'Barriers to Housing and Services Domain',
+  living_environment: 'Living Environment Domain',
+  idaci: 'Income Deprivation Affecting Children Index (IDACI)',
+  idaopi: 'Income Deprivation Affecting Older People Index (IDAOPI)',
+};
+
+/** Index, domain or sub-domain key of a publisher's name ("Income Deprivation", "IMD", "Living"…). */
+export function domainKey(name: string): string | undefined {
+  const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/sub-?domain/.test(n)) {
+    for (const [re, k] of [
+      [/children and young people/, 'children_young_people'],
+      [/adult skills/, 'adult_skills'],
+      [/geographical barriers/, 'geographical_barriers'],
+      [/wider barriers/, 'wider_barriers'],
+      [/indoors/, 'indoors'],
+      [/outdoors/, 'outdoors'],
+    ] as const)
+      if (re.test(n)) return k;
+    return undefined;
+  }
+  if (/^(imd|index of multiple deprivation)/.test(n)) return 'imd';
+  if (/idaci|affecting children/.test(n)) return 'idaci';
+  if (/idaopi|affecting older/.test(n)) return 'idaopi';
+  for (const k of ['income', 'employment', 'education', 'health', 'crime', 'barriers'] as const) if (n.startsWith(k)) return k;
+  if (n.startsWith('living')) return 'living_environment';
+  return undefined;
+}
+
+const POPULATION: [RegExp, string][] = [
+  [/^total population/, 'population_total'],
+  [/^dependent children aged 0-15/, 'population_0_15'],
+  [/^population aged 16-59/, 'population_16_59'],
+  [/^older population aged 60/, 'population_60_plus'],
+  [/^working age population/, 'population_working_age'],
+];
+
+/** Field of an LSOA-level IoD column (normalised header), with the code vintage for code columns. */
+export function lsoaField(header: string): { field: string; vintage?: string } | undefined {
+  let m = /^lsoa (code|name) \((\d{4})\)$/.exec(header);
+  if (m) return { field: `lsoa_${m[1]}`, vintage: m[2] };
+  m = /^local authority district (code|name) \((\d{4})\)$/.exec(header);
+  if (m) return { field: `lad_${m[1]}`, vintage: m[2] };
+  m = /^(.*) score - exponentially transformed$/.exec(header);
+  if (m) {
+    const k = domainKey(m[1]);
+    return k ? { field: `${k}_score_transformed` } : undefined;
+  }
+  for (const [re, field] of POPULATION) if (re.test(header)) return { field };
+  m = /^(.*?) (score(?: \(rate\))?|rank(?: \(where 1 is most deprived\))?|decile(?: \(where 1 is most deprived 10% of lsoas\))?)$/.exec(header);
+  if (m) {
+    const k = domainKey(m[1]);
+    return k ? { field: `${k}_${m[2].split(' ')[0]}` } : undefined;
+  }
+  return undefined;
+}
+
+const TEXT_FIELDS = new Set(['lsoa_code', 'lsoa_name', 'lad_code', 'lad_name']);
+
+/**
+ * Merges LSOA-level CSV sources (in the order given) into one record per LSOA. A later file must
+ * agree with what an earlier one said about the same field (e.g. File 3's IMD ranks = File 2's).
+ */
+export async function readLsoaSources(
+  ctx: ImportContext,
+  sources: string[],
+  vintage: { lsoa: string; lad: string },
+): Promise<Map<string, Record<string, unknown>>> {
+  const byCode = new Map<string, Record<string, unknown>>();
+  const unmapped = new Set<string>();
+  let base: string | undefined;
+  for (const source of sources) {
+    const file = ctx.sources[source]?.[0];
+    if (!file) continue;
+    base ??= file;
+    let fields: Map<string, string> | undefined;
+    for await (const { values, line } of ctx.readCsv(source)) {
+      if (!fields) {
+        fields = new Map();
+        for (const h of Object.keys(values)) {
+          const f = lsoaField(h);
+          if (!f) {
+            unmapped.add(h);
+            continue;
+          }
+          if (f.vintage && f.vintage !== (f.field.startsWith('lsoa') ? vintage.lsoa : vintage.lad))
+            throw new SourceError(`column "${h}" is on ${f.vintage} codes; this edition expects ${f.field.startsWith('lsoa') ? `LSOA ${vintage.lsoa}` : `LAD ${vintage.lad}`}`, file, 1, h);
+          fields.set(h, f.field);
+        }
+        if (![...fields.values()].includes('lsoa_code')) throw new SourceError(`no "LSOA code (${vintage.lsoa})" column`, file, 1);
+      }
+      const code = values[[...fields].find(([, f]) => f === 'lsoa_code')![0]].trim();
+      let rec = byCode.get(code);
+      if (!rec) {
+        if (file !== base) throw new SourceError(`LSOA ${code} is not in ${base}`, file, line, 'lsoa_code');
+        byCode.set(code, (rec = {}));
+      }
+      for (const [h, field] of fields) {
+        const raw = values[h];
+        const value = TEXT_FIELDS.has(field) ? raw.trim() : num(raw);
+        if (typeof value === 'number' && Number.isNaN(value)) throw new SourceError(`"${raw}" is not a number`, file, line, h);
+        const before = rec[field];
+        if (before !== undefined && before !== null && value !== null && before !== value)
+          throw new SourceError(`${field} = ${value} disagrees with ${before} read from an earlier file`, file, line, h);
+        if (value !== null || before === undefined) rec[field] = value;
+      }
+    }
+  }
+  if (unmapped.size) ctx.warn('unmapped_columns', `columns not served: ${[...unmapped].join('; ')}`);
+  return byCode;
+}
+
+const cell = (v: ExcelJS.CellValue): unknown => {
+  if (v && typeof v === 'object') {
+    if ('result' in v) return v.result;
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return v.text;
+  }
+  return v;
+};
+
+const SUMMARY_MEASURES: [RegExp, string][] = [
+  [/^rank of average rank$/, 'rank_average_rank'],
+  [/^average rank$/, 'average_rank'],
+  [/^rank of average score$/, 'rank_average_score'],
+  [/^average score$/, 'average_score'],
+  [/^rank of proportion of lsoas in most deprived 10% nationally$/, 'rank_proportion_most_deprived_10pc'],
+  [/^proportion of lsoas in most deprived 10% nationally$/, 'proportion_most_deprived_10pc'],
+  [/^rank of extent$/, 'rank_extent'],
+  [/^extent$/, 'extent'],
+  [/^rank of local concentration$/, 'rank_local_concentration'],
+  [/^local concentration$/, 'local_concentration'],
+  [/^rank of (income|employment) scale$/, 'rank_scale'],
+  [/^(income|employment) scale$/, 'scale'],
+];
+
+/** File 10 (xlsx, one sheet per index/domain) → one record per district and index/domain. */
+export async function* readFile10(ctx: ImportContext, source: string): AsyncGenerator<{ record: Record<string, unknown>; file: string; line: number }> {
+  const file = ctx.sources[source][0];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.read(ctx.openSource(file) as unknown as import('node:stream').Readable);
+  let sheets = 0;
+  for (const ws of wb.worksheets) {
+    const key = domainKey(ws.name);
+    if (!key || !(IOD_DOMAINS as readonly string[]).includes(key)) continue;
+    sheets++;
+    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(cell(v) ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
+    const cols = new Map<number, string>();
+    header.forEach((h, i) => {
+      if (/^local authority district code/.test(h)) cols.set(i, 'lad_code');
+      else if (/^local authority district name/.test(h)) cols.set(i, 'lad_name');
+      else {
+        const measure = h.replace(/^.*? - /, '').replace(/^imd 2019 - /, '');
+        const found = SUMMARY_MEASURES.find(([re]) => re.test(measure));
+        if (found) cols.set(i, found[1]);
+      }
+    });
+    for (const need of ['lad_code', 'lad_name', 'average_rank', 'rank_average_rank'])
+      if (![...cols.values()].includes(need)) throw new SourceError(`sheet ${ws.name}: no column for ${need}`, file, 1, need);
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r).values as ExcelJS.CellValue[];
+      const record: Record<string, unknown> = { index_domain: key, index_domain_name: IOD_DOMAIN_NAMES[key] };
+      let empty = true;
+      for (const [i, field] of cols) {
+        const v = cell(row[i]);
+        if (v !== null && v !== undefined && v !== '') empty = false;
+        if (field === 'lad_code' || field === 'lad_name') record[field] = v === null || v === undefined ? '' : String(v).trim();
+        else {
+          const n = typeof v === 'number' ? v : num(v === null || v === undefined ? '' : String(v));
+          if (typeof n === 'number' && Number.isNaN(n)) throw new SourceError(`sheet ${ws.name}: "${String(v)}" is not a number`, file, r, field);
+          record[field] = n;
+        }
+      }
+      if (!empty) yield { record, file: `${file} [${ws.name}]`, line: r };
+    }
+  }
+  if (sheets !== IOD_DOMAINS.length) throw new SourceError(`expected ${IOD_DOMAINS.length} index/domain sheets, found ${sheets}`, file);
+}
+
+/** IoD2025 LAD summaries as reshaped long (one row per district and index/domain). */
+export async function* readLadLong(ctx: ImportContext, source: string): AsyncGenerator<{ record: Record<string, unknown>; file: string; line: number }> {
+  const file = ctx.sources[source][0];
+  const required = ['area_code', 'area_name', 'index_domain', 'average_rank', 'rank_average_rank'];
+  for await (const { values, line } of ctx.readCsv(source, { required })) {
+    const key = domainKey(values.index_domain);
+    if (!key) throw new SourceError(`unknown index/domain "${values.index_domain}"`, file, line, 'index_domain');
+    const record: Record<string, unknown> = { lad_code: values.area_code.trim(), lad_name: values.area_name.trim(), index_domain: key, index_domain_name: values.index_domain.trim() };
+    for (const [col, field] of [
+      ['average_rank', 'average_rank'],
+      ['rank_average_rank', 'rank_average_rank'],
+      ['average_score', 'average_score'],
+      ['rank_average_score', 'rank_average_score'],
+      ['proportion_bottom_decile', 'proportion_most_deprived_10pc'],
+      ['rank_proportion_bottom_decile', 'rank_proportion_most_deprived_10pc'],
+    ]) {
+      const n = num(values[col]);
+      if (typeof n === 'number' && Number.isNaN(n)) throw new SourceError(`"${values[col]}" is not a number`, file, line, col);
+      // floating-point artefacts in the reshaped file (0.9870000000000002): round to the publisher's 4 decimals
+      record[field] = n === null ? null : field.startsWith('proportion') ? Math.round(n * 1e4) / 1e4 : n;
+    }
+    yield { record, file, line };
+  }
+}
