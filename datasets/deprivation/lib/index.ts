@@ -25,7 +25,7 @@ export interface IndexDescriptor {
   /** Index edition label used by `edition=` on the by-postcode routes (IoD2019, WIMD2019…). */
   label: string;
   dataset: string;
-  nation: Nation;
+  nation: Nation | 'United Kingdom';
   title: string;
   publisher: string;
   rule: RuleId;

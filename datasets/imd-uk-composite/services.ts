@@ -1,0 +1,20 @@
+import { indexServices, type IndexDescriptor } from '../deprivation/lib/index.ts';
+
+export const descriptor: IndexDescriptor = {
+  label: 'UK_IMD_E',
+  dataset: 'imd-uk-composite',
+  nation: 'United Kingdom',
+  title: 'Composite UK Index of Multiple Deprivation (mySociety), English scale',
+  publisher: 'mySociety',
+  rule: 'rank-ceil',
+  join: 'lsoa11',
+  area_type: 'LSOA 2011 / data zone 2011 / SOA 2001',
+  table: 'areas',
+  code: 'area_code',
+  name: 'area_code',
+  overall: { key: 'uk_imd_e', title: 'UK_IMD_E', rank: 'uk_imd_e_rank', score: 'uk_imd_e_score', published: { 10: 'uk_imd_e_pop_decile', 5: 'uk_imd_e_pop_quintile' } },
+  domains: [],
+  composite: true,
+};
+
+export default indexServices(descriptor);
