@@ -1,0 +1,209 @@
+// Postcode → nation → that nation's index edition → small area (joined on the index's own geography
+// vintage) → rank, quantiles, domains; then the UK composite. Pure given the lookups and snapshots.
+import type { PostcodeLookup } from '../../postcodes/service-types.ts';
+import type { IndexDescriptor, IndexSnapshot, MeasureDescriptor, Nation } from './index.ts';
+import { NATION_OF_COUNTRY } from './registry.ts';
+import { quantileOf, type QuantileAnswer } from './quantiles.ts';
+
+export type DeprivationStatus =
+  | 'found'
+  | 'terminated'
+  | 'invalid'
+  | 'not_found'
+  | 'outside_indices'
+  | 'no_small_area'
+  | 'area_not_in_index'
+  | 'index_not_loaded'
+  | 'index_edition_unavailable';
+
+export interface MeasureAnswer {
+  key: string;
+  title: string;
+  rank: number;
+  areas: number;
+  score: number | null;
+  decile: QuantileAnswer;
+  quantile?: QuantileAnswer;
+}
+
+export interface NationalAnswer {
+  index: string;
+  index_edition: string;
+  dataset: string;
+  edition: { id: number; label: string; imported_at: string };
+  publisher: string;
+  nation: Nation;
+  area: { code: string; name: string | null; type: string; postcode_field: string; local_authority_code: string | null; local_authority_name: string | null };
+  rank: number;
+  areas: number;
+  score: number | null;
+  decile: QuantileAnswer;
+  quintile: QuantileAnswer;
+  quartile: QuantileAnswer;
+  quantile?: QuantileAnswer;
+  domains: MeasureAnswer[];
+  caveat: string;
+}
+
+export interface CompositeAnswer {
+  index: string;
+  dataset: string;
+  edition: { id: number; label: string; imported_at: string };
+  area_code: string;
+  rank: number;
+  areas: number;
+  score: number | null;
+  decile: QuantileAnswer;
+  quintile: QuantileAnswer;
+  caveat: string;
+}
+
+export interface DeprivationResult {
+  input: string;
+  postcode: string | null;
+  status: DeprivationStatus;
+  message: string;
+  terminated: boolean;
+  doterm: string | null;
+  nation: string | null;
+  country_code: string | null;
+  index_edition: string | null;
+  deprivation: NationalAnswer | null;
+  uk_composite: CompositeAnswer | null;
+}
+
+export interface Composer {
+  /** Index edition chosen for each nation. */
+  choice: Map<Nation, IndexDescriptor>;
+  /** Snapshot of each chosen national index (null: never imported). */
+  snapshots: Map<IndexDescriptor, IndexSnapshot | null>;
+  composite: IndexSnapshot | null;
+  compositeDescriptor: IndexDescriptor;
+  /** Extra quantile size asked for (2..20), if any. */
+  quantile?: number;
+}
+
+const editionOf = (s: IndexSnapshot) => ({ id: s.edition.id, label: s.edition.label, imported_at: s.edition.imported_at });
+const numOrNull = (v: unknown) => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
+
+function measure(d: IndexDescriptor, m: MeasureDescriptor, row: Record<string, unknown>, areas: number, n?: number): MeasureAnswer | null {
+  const rank = numOrNull(row[m.rank]);
+  if (rank === null) return null;
+  const published: Record<number, number | null> = {};
+  for (const [size, field] of Object.entries(m.published)) published[Number(size)] = numOrNull(row[field]);
+  const q = (size: number) => quantileOf(rank, areas, size, d.rule, published, m.published);
+  return { key: m.key, title: m.title, rank, areas, score: m.score ? numOrNull(row[m.score]) : null, decile: q(10), ...(n ? { quantile: q(n) } : {}) };
+}
+
+export const caveatFor = (nation: string) =>
+  `Ranks and quantiles compare small areas within ${nation} only: the four nations' indices are built differently, ` +
+  'so a rank or decile in one nation cannot be compared with one in another. For a UK-wide comparison use uk_composite.';
+
+const COMPOSITE_CAVEAT =
+  "mySociety's composite UK IMD rescales the four national indices onto the English scale so that areas can be compared across nations; " +
+  'a modelled estimate (CC BY 4.0, mySociety), not an official statistic. Its decile and quintile are population-weighted, as published.';
+
+export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResult[] {
+  return lookups.map((l) => {
+    const base = { input: l.input, postcode: l.postcode, terminated: l.status === 'terminated', doterm: l.record?.doterm ?? null };
+    const empty = { nation: null, country_code: null, index_edition: null, deprivation: null, uk_composite: null };
+    if (l.status === 'invalid') return { ...base, ...empty, status: 'invalid', message: 'not a valid UK postcode format' };
+    if (l.status === 'not_found' || !l.record) return { ...base, ...empty, status: 'not_found', message: 'valid format, but not in the postcode directory' };
+    const r = l.record;
+    const nation = r.ctry ? NATION_OF_COUNTRY[r.ctry] : undefined;
+    if (!nation)
+      return {
+        ...base,
+        ...empty,
+        country_code: r.ctry,
+        status: 'outside_indices',
+        message: `the postcode is outside England, Wales, Scotland and Northern Ireland (country ${r.ctry ?? 'unknown'}); no UK deprivation index covers it`,
+      };
+    const d = c.choice.get(nation)!;
+    const head = { ...base, nation, country_code: r.ctry, index_edition: d.label };
+    const composite = compositeFor(r.lsoa11, c);
+    const snap = c.snapshots.get(d) ?? null;
+    if (!d.table)
+      return {
+        ...head,
+        status: 'index_edition_unavailable',
+        message: `${d.label} is published here only as local-authority summaries; its small-area (${d.area_type}) values are not loaded. Ask for another ${nation} edition.`,
+        deprivation: null,
+        uk_composite: composite,
+      };
+    if (!snap) return { ...head, status: 'index_not_loaded', message: `${d.label} (${d.dataset}) has not been imported yet`, deprivation: null, uk_composite: composite };
+    const code = r[d.join];
+    if (!code)
+      return {
+        ...head,
+        status: 'no_small_area',
+        message: `the postcode directory gives this postcode no ${d.area_type} (${d.join}), the geography ${d.label} uses`,
+        deprivation: null,
+        uk_composite: composite,
+      };
+    const row = snap.byCode.get(code);
+    if (!row)
+      return {
+        ...head,
+        status: 'area_not_in_index',
+        message: `small area ${code} (${d.join}) has no value in ${d.label}`,
+        deprivation: null,
+        uk_composite: composite,
+      };
+    const overall = measure(d, d.overall, row, snap.areas, c.quantile)!;
+    const q = (size: number) => quantileOf(overall.rank, snap.areas, size, d.rule, Object.fromEntries(Object.entries(d.overall.published).map(([s, f]) => [s, numOrNull(row[f])])), d.overall.published);
+    const deprivation: NationalAnswer = {
+      index: d.title,
+      index_edition: d.label,
+      dataset: d.dataset,
+      edition: editionOf(snap),
+      publisher: d.publisher,
+      nation,
+      area: {
+        code,
+        name: (row[d.name] as string) ?? null,
+        type: d.area_type,
+        postcode_field: d.join,
+        local_authority_code: d.la_code ? ((row[d.la_code] as string) ?? null) : null,
+        local_authority_name: d.la_name ? ((row[d.la_name] as string) ?? null) : null,
+      },
+      rank: overall.rank,
+      areas: snap.areas,
+      score: overall.score,
+      decile: overall.decile,
+      quintile: q(5),
+      quartile: q(4),
+      ...(c.quantile ? { quantile: overall.quantile } : {}),
+      domains: d.domains.map((m) => measure(d, m, row, snap.areas, c.quantile)).filter((m): m is MeasureAnswer => m !== null),
+      caveat: caveatFor(nation),
+    };
+    return {
+      ...head,
+      status: l.status === 'terminated' ? 'terminated' : 'found',
+      message: l.status === 'terminated' ? `the postcode was terminated (${r.doterm}); values are for the small area it was last assigned to` : 'found',
+      deprivation,
+      uk_composite: composite,
+    };
+  });
+}
+
+function compositeFor(code: string | null, c: Composer): CompositeAnswer | null {
+  if (!code || !c.composite) return null;
+  const row = c.composite.byCode.get(code);
+  if (!row) return null;
+  const d = c.compositeDescriptor;
+  const rank = numOrNull(row[d.overall.rank])!;
+  const pub = (size: number): QuantileAnswer => ({ n: size, value: numOrNull(row[d.overall.published[size]])!, method: 'published', source_field: d.overall.published[size], rule: 'population-weighted' });
+  return {
+    index: d.title,
+    dataset: d.dataset,
+    edition: editionOf(c.composite),
+    area_code: code,
+    rank,
+    areas: c.composite.areas,
+    score: d.overall.score ? numOrNull(row[d.overall.score]) : null,
+    decile: pub(10),
+    quintile: pub(5),
+    caveat: COMPOSITE_CAVEAT,
+  };
+}

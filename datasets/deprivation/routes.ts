@@ -1,0 +1,126 @@
+// Deprivation by postcode: one (GET) or up to 1,000 (POST), each result with its own status.
+import type { FastifyRequest } from 'fastify';
+import type { DatasetRoutes, EditionInfo } from '../../core/contract.ts';
+import { metaProperties } from '../../core/rest/meta.ts';
+import { Problem, badRequest } from '../../core/rest/problem.ts';
+import { MAX_QUANTILE, MIN_QUANTILE } from './lib/quantiles.ts';
+import { createDeprivationService, resultSchema, MAX_BULK } from './lib/service.ts';
+
+const problem = { $ref: 'Problem#' };
+
+const routes: DatasetRoutes = (app, ds) => {
+  ds.serveTable('indices', { summary: 'Index editions the by-postcode service composes, with their join and quantile rules' });
+  const service = createDeprivationService(ds);
+  const tags = [ds.id];
+
+  const commonQuery = {
+    quantile: {
+      type: 'integer',
+      minimum: MIN_QUANTILE,
+      maximum: MAX_QUANTILE,
+      description: `Also return the quantile of this size (${MIN_QUANTILE}..${MAX_QUANTILE}; 10 = decile), published where the publisher gives it, else computed by the publisher's rule.`,
+    },
+    edition: {
+      type: 'string',
+      maxLength: 200,
+      description:
+        'Index edition(s) to use, comma-separated, at most one per nation (IoD2019, IoD2025, WIMD2019, SIMD2020v2, NIMDM2017); nations not named use their default. See /v1/deprivation/indices.',
+    },
+  };
+
+  const registry = async () => {
+    const e = await ds.currentEdition();
+    if (!e) throw new Problem(503, 'Dataset not imported yet', 'deprivation has no edition yet; see /catalogue/deprivation', { dataset: ds.id });
+    return e;
+  };
+  /** ETag over every edition an answer depends on (registry, postcodes, indices). */
+  const cacheKey = (registry: EditionInfo, key: string): EditionInfo => ({ ...registry, id: `${registry.id}.${key}` as unknown as number });
+
+  const meta = (registry: EditionInfo, postcodes: EditionInfo) => ({
+    ...ds.describe(registry),
+    postcodes_edition: { id: postcodes.id, label: postcodes.label, imported_at: postcodes.imported_at },
+  });
+  const responseMeta = {
+    ...metaProperties,
+    postcodes_edition: { type: 'object', properties: metaProperties.edition.properties, description: 'Edition of the postcode directory used' },
+  };
+
+  app.get(
+    '/postcodes/:postcode',
+    {
+      schema: {
+        summary: 'Deprivation of one postcode: its nation\'s index (rank, deciles, domains) and the UK composite',
+        description:
+          'Statuses: found, terminated (answered for the last small area), outside_indices (Channel Islands, Isle of Man), no_small_area, area_not_in_index, index_not_loaded, index_edition_unavailable (200, with a message); an invalid postcode format is a 400 and a postcode not in the directory a 404 (problem+json with lookup_status).',
+        tags,
+        params: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['postcode'],
+          properties: { postcode: { type: 'string', maxLength: 32, description: 'Postcode in any case and spacing' } },
+        },
+        querystring: { type: 'object', additionalProperties: false, properties: commonQuery },
+        response: { 200: { type: 'object', properties: { ...responseMeta, result: resultSchema } }, 400: problem, 404: problem, 503: problem },
+      },
+    },
+    async (request: FastifyRequest, reply) => {
+      const { postcode } = request.params as { postcode: string };
+      const q = request.query as { quantile?: number; edition?: string };
+      const reg = await registry();
+      const plan = await service.plan(q.edition, q.quantile);
+      if (ds.cacheFor(request, reply, cacheKey(reg, plan.key))) return reply;
+      const [result] = await service.run([postcode], plan);
+      if (result.status === 'invalid')
+        throw badRequest(`"${postcode.slice(0, 32)}" is not a valid UK postcode format`, [{ name: 'postcode', reason: 'not a valid UK postcode format' }]);
+      if (result.status === 'not_found')
+        throw new Problem(404, 'Not found', `postcode ${result.postcode} is not in the postcode directory (edition ${plan.postcodes.label})`, {
+          postcode: result.postcode,
+          lookup_status: 'not_found',
+        });
+      return { ...meta(reg, plan.postcodes), result };
+    },
+  );
+
+  app.post(
+    '/postcodes',
+    {
+      schema: {
+        summary: `Deprivation of up to ${MAX_BULK} postcodes: one result per input, in order, each with its own status`,
+        description: `Body: {"postcodes": [...]} or a JSON array of up to ${MAX_BULK} strings. Invalid or unknown postcodes do not fail the batch: they get status invalid / not_found.`,
+        tags,
+        querystring: { type: 'object', additionalProperties: false, properties: commonQuery },
+        body: {
+          anyOf: [
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['postcodes'],
+              properties: { postcodes: { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } } },
+            },
+            { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } },
+          ],
+        },
+        response: {
+          200: { type: 'object', properties: { ...responseMeta, count: { type: 'integer' }, results: { type: 'array', items: resultSchema } } },
+          400: problem,
+          413: problem,
+          503: problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { postcodes: string[] } | string[];
+      const inputs = Array.isArray(body) ? body : body.postcodes;
+      if (inputs.length > MAX_BULK) throw badRequest(`at most ${MAX_BULK} postcodes per request (got ${inputs.length})`);
+      const q = request.query as { quantile?: number; edition?: string };
+      const reg = await registry();
+      const plan = await service.plan(q.edition, q.quantile);
+      const results = await service.run(inputs, plan);
+      reply.header('cache-control', 'no-store');
+      return { ...meta(reg, plan.postcodes), count: results.length, results };
+    },
+  );
+};
+
+export default routes;
+
