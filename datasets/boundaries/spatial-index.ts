@@ -1,0 +1,93 @@
+// The in-memory spatial index of one edition: every polygon part of every area in a Flatbush
+// R-tree of bounding boxes, then an even-odd point-in-polygon test on the few candidates. Built
+// lazily on first use from the edition's rows, kept per edition (a switch builds the new one;
+// the old one is dropped once two newer editions have been used).
+import Flatbush from 'flatbush';
+import type { Knex } from 'knex';
+import { LEVELS, type Level } from './collections.ts';
+import { pack, pointInPolygon, polygonsOf, type Geometry, type PackedPolygon } from './geometry.ts';
+
+export interface AreaRef {
+  collection: string;
+  level: Level;
+  code: string;
+  name: string;
+  name_welsh: string | null;
+  vintage: string;
+}
+
+export interface SpatialIndex {
+  areas: number;
+  parts: number;
+  /** Every area containing the point, in LEVELS order. */
+  locate(lon: number, lat: number): AreaRef[];
+}
+
+export async function buildIndex(db: Knex, areasTable: string, setsTable: string, editionId: number): Promise<SpatialIndex> {
+  const sets: { collection: string; vintage: string }[] = await db(setsTable).where({ edition_id: editionId }).select('collection', 'vintage');
+  const vintage = new Map(sets.map((s) => [s.collection, s.vintage]));
+  const rows: { collection: string; level: Level; code: string; name: string; name_welsh: string | null; geometry: Geometry }[] = await db(areasTable)
+    .where({ edition_id: editionId })
+    .select('collection', 'level', 'code', 'name', 'name_welsh', 'geometry');
+  const refs: AreaRef[] = [];
+  const parts: { area: number; rings: PackedPolygon }[] = [];
+  const boxes: number[][] = [];
+  for (const r of rows) {
+    const area = refs.push({ collection: r.collection, level: r.level, code: r.code, name: r.name, name_welsh: r.name_welsh, vintage: vintage.get(r.collection) ?? '' }) - 1;
+    for (const poly of polygonsOf(r.geometry)) {
+      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of poly[0]) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+      parts.push({ area, rings: pack(poly) });
+      boxes.push([w, s, e, n]);
+    }
+  }
+  const tree = new Flatbush(Math.max(1, boxes.length));
+  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+  if (boxes.length === 0) tree.add(0, 0, 0, 0); // an empty edition still builds (the dummy box matches no part)
+  tree.finish();
+  const order = (l: Level) => LEVELS.indexOf(l);
+  return {
+    areas: refs.length,
+    parts: parts.length,
+    locate(lon, lat) {
+      const hits = new Set<number>();
+      for (const i of tree.search(lon, lat, lon, lat)) {
+        const p = parts[i];
+        if (p && !hits.has(p.area) && pointInPolygon(lon, lat, p.rings)) hits.add(p.area);
+      }
+      return [...hits].map((a) => refs[a]).sort((a, b) => order(a.level) - order(b.level) || a.collection.localeCompare(b.collection));
+    },
+  };
+}
+
+/** Per-edition cache of built indexes; concurrent first requests share one build. */
+export class IndexCache {
+  private builds = new Map<number, Promise<SpatialIndex>>();
+
+  constructor(
+    private readonly db: Knex,
+    private readonly areasTable: string,
+    private readonly setsTable: string,
+    private readonly keep = 2,
+  ) {}
+
+  get(editionId: number): Promise<SpatialIndex> {
+    let p = this.builds.get(editionId);
+    if (p) {
+      // most recently used last
+      this.builds.delete(editionId);
+      this.builds.set(editionId, p);
+      return p;
+    }
+    p = buildIndex(this.db, this.areasTable, this.setsTable, editionId);
+    p.catch(() => this.builds.delete(editionId));
+    this.builds.set(editionId, p);
+    while (this.builds.size > this.keep) this.builds.delete(this.builds.keys().next().value!);
+    return p;
+  }
+}
