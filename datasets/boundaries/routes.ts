@@ -103,7 +103,32 @@ const collectionParams = {
   properties: { collection: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,40}$', description: 'Collection id (see /collections)' } },
 } as const;
 
-type Row = Pick<AreasRecord, 'collection' | 'level' | 'code' | 'name' | 'name_welsh' | 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat'> & { geometry?: Geometry };
+type Row = Pick<AreasRecord, 'collection' | 'level' | 'code' | 'name' | 'name_welsh' | 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat'>;
+
+/** Least-recently-used map of serialised geometries, bounded by total characters. */
+class GeometryCache {
+  private map = new Map<string, { json: string; bbox: number[] }>();
+  private size = 0;
+  constructor(private readonly maxChars: number) {}
+  get(key: string) {
+    const v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: { json: string; bbox: number[] }) {
+    if (this.map.has(key)) return;
+    this.map.set(key, v);
+    this.size += v.json.length;
+    while (this.size > this.maxChars && this.map.size > 1) {
+      const [k, old] = this.map.entries().next().value!;
+      this.map.delete(k);
+      this.size -= old.json.length;
+    }
+  }
+}
 
 const encodeCursor = (code: string) => Buffer.from(JSON.stringify([code]), 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -162,16 +187,35 @@ const routes: DatasetRoutes = (app, ds) => {
       { href: `${prefix}/collections/${s.collection}/items`, rel: 'items', type: 'application/geo+json', title: `${s.title} (GeoJSON)` },
     ],
   });
-  const feature = (r: Row, vintage: string, light: { precision: number; simplify: number }) => {
-    const geometry = lighten(r.geometry!, light);
-    return {
-      type: 'Feature',
-      id: r.code,
-      // a lighter geometry has its own extent (rounding may move a position past the stored bbox)
-      bbox: geometry === r.geometry ? [r.min_lon, r.min_lat, r.max_lon, r.max_lat] : bboxOf(geometry),
-      properties: { code: r.code, name: r.name, name_welsh: r.name_welsh, collection: r.collection, level: r.level, vintage },
-      geometry,
-    };
+  // Lightened geometries, serialised once per edition, area and (precision, simplify): a web map
+  // asks for the same few variants again and again. Bounded by total characters.
+  const geometries = new GeometryCache(64 * 1024 * 1024);
+  const featuresOf = async (edition: EditionInfo, rows: Row[], vintage: string, light: { precision: number; simplify: number }): Promise<{ json: string; bbox: number[] }[]> => {
+    const key = (r: Row) => `${edition.id}|${r.collection}|${r.code}|${light.precision}|${light.simplify}`;
+    const missing = rows.filter((r) => !geometries.get(key(r)));
+    if (missing.length) {
+      const full: { collection: string; code: string; geometry: Geometry }[] = await ds.db(areasTable)
+        .where({ edition_id: edition.id })
+        .whereIn(['collection', 'code'], missing.map((r) => [r.collection, r.code]))
+        .select('collection', 'code', 'geometry');
+      for (const f of full) {
+        const row = missing.find((r) => r.collection === f.collection && r.code === f.code)!;
+        const geometry = lighten(f.geometry, light);
+        // a lighter geometry has its own extent (rounding may move a position past the stored bbox)
+        const bbox = geometry === f.geometry ? [row.min_lon, row.min_lat, row.max_lon, row.max_lat] : bboxOf(geometry);
+        geometries.set(key(row), { json: JSON.stringify(geometry), bbox });
+      }
+    }
+    return rows.map((r) => {
+      const g = geometries.get(key(r))!;
+      const head = {
+        type: 'Feature',
+        id: r.code,
+        bbox: g.bbox,
+        properties: { code: r.code, name: r.name, name_welsh: r.name_welsh, collection: r.collection, level: r.level, vintage },
+      };
+      return { json: `${JSON.stringify(head).slice(0, -1)},"geometry":${g.json}}`, bbox: g.bbox };
+    });
   };
 
   // --- collections ----------------------------------------------------------------------------
@@ -261,12 +305,12 @@ const routes: DatasetRoutes = (app, ds) => {
       if (bbox) b.where('min_lon', '<=', bbox[2]).where('max_lon', '>=', bbox[0]).where('min_lat', '<=', bbox[3]).where('max_lat', '>=', bbox[1]);
       return b;
     };
-    const page = base().orderBy('code').limit(q.limit + 1).select('collection', 'level', 'code', 'name', 'name_welsh', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'geometry');
+    const page = base().orderBy('code').limit(q.limit + 1).select('collection', 'level', 'code', 'name', 'name_welsh', 'min_lon', 'min_lat', 'max_lon', 'max_lat');
     if (after !== undefined) page.where('code', '>', after);
     const [rows, [{ total }]] = await Promise.all([page as Promise<Row[]>, base().count({ total: '*' })]);
     const more = rows.length > q.limit;
     const shown = rows.slice(0, q.limit);
-    const features = shown.map((r) => feature(r, set.vintage, q));
+    const features = await featuresOf(edition, shown, set.vintage, q);
     let next: string | null = null;
     if (more) {
       const url = new URL(request.url, 'http://x');
@@ -274,10 +318,9 @@ const routes: DatasetRoutes = (app, ds) => {
       next = url.pathname + url.search;
       reply.header('link', `<${next}>; rel="next"`);
     }
-    const ext = features.length
-      ? [0, 1, 2, 3].map((i) => (i < 2 ? Math.min : Math.max)(...features.map((f) => f.bbox[i])))
-      : [set.min_lon, set.min_lat, set.max_lon, set.max_lat];
-    const body = {
+    const boxes = features.map((f) => f.bbox);
+    const ext = boxes.length ? [0, 1, 2, 3].map((i) => (i < 2 ? Math.min : Math.max)(...boxes.map((b) => b[i]))) : [set.min_lon, set.min_lat, set.max_lon, set.max_lat];
+    const head = {
       type: 'FeatureCollection',
       ...ds.describe(edition),
       geography_vintage: `${set.title}, ${set.vintage}`,
@@ -292,10 +335,9 @@ const routes: DatasetRoutes = (app, ds) => {
         ...(next ? [{ href: next, rel: 'next', type: 'application/geo+json' }] : []),
         { href: `${prefix}/collections/${collection}`, rel: 'collection', type: 'application/json' },
       ],
-      features,
     };
     // Serialised directly: geometry arrays are large and already in their final shape.
-    return reply.type(GEOJSON).send(JSON.stringify(body));
+    return reply.type(GEOJSON).send(`${JSON.stringify(head).slice(0, -1)},"features":[${features.map((f) => f.json).join(',')}]}`);
   };
   const itemsSchema = {
     summary: "A collection's features as a GeoJSON FeatureCollection (WGS84, RFC 7946)",
@@ -337,10 +379,12 @@ const routes: DatasetRoutes = (app, ds) => {
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
       const set = await setOf(edition, collection);
-      const row: Row | undefined = await ds.db(areasTable).where({ edition_id: edition.id, collection, code }).first('*');
+      const row: Row | undefined = await ds.db(areasTable)
+        .where({ edition_id: edition.id, collection, code })
+        .first('collection', 'level', 'code', 'name', 'name_welsh', 'min_lon', 'min_lat', 'max_lon', 'max_lat');
       if (!row) throw notFound(`no area ${code} in collection ${collection} (${set.vintage}; edition ${edition.label})`);
-      const body = {
-        ...feature(row, set.vintage, q),
+      const [{ json: featureJson }] = await featuresOf(edition, [row], set.vintage, q);
+      const extra = {
         ...ds.describe(edition),
         geography_vintage: `${set.title}, ${set.vintage}`,
         links: [
@@ -348,7 +392,7 @@ const routes: DatasetRoutes = (app, ds) => {
           { href: `${prefix}/collections/${collection}`, rel: 'collection', type: 'application/json' },
         ],
       };
-      return reply.type(GEOJSON).send(JSON.stringify(body));
+      return reply.type(GEOJSON).send(`${featureJson.slice(0, -1)},${JSON.stringify(extra).slice(1)}`);
     },
   );
 
