@@ -14,7 +14,7 @@ import type { Platform } from '../platform.ts';
 import { readCsvFile } from './csv.ts';
 import { ImportProgress, type ProgressSnapshot } from './progress.ts';
 import { resolveSources, type SourceFile } from './sources.ts';
-import { CopyTableWriter } from './writer.ts';
+import { CopySession, CopyTableWriter } from './writer.ts';
 import { retireOldEditions } from './retire.ts';
 import { tableName } from '../tables.ts';
 
@@ -140,6 +140,7 @@ async function buildEdition(
   progress: ImportProgress,
 ) {
   const writers = new Map<string, CopyTableWriter>();
+  const session = new CopySession();
   const warnings: { code: string; message: string; details?: unknown }[] = [];
   const bySource: Record<string, string[]> = {};
   for (const f of files) (bySource[f.source] ??= []).push(f.path);
@@ -179,12 +180,13 @@ async function buildEdition(
         const schema = dataset.schemas[name];
         if (!schema || !dataset.manifest.tables.some((t) => t.name === name)) throw new Error(`"${name}" is not a table declared in dataset.yaml`);
         const columns = Object.keys((schema.properties ?? {}) as object);
-        w = new CopyTableWriter(client, tableName(dataset.id, name), columns, ajv.compile(schema), editionId, (n) => progress.addRows(n));
+        w = new CopyTableWriter(client, tableName(dataset.id, name), columns, ajv.compile(schema), editionId, (n) => progress.addRows(n), session);
         writers.set(name, w);
       }
       return w;
     },
     async query<R>(sql: string, params?: unknown[]) {
+      await session.release();
       return (await client.query(sql, params as unknown[])).rows as R[];
     },
     warn(code, message, details) {
@@ -192,12 +194,19 @@ async function buildEdition(
     },
     progress: (fraction, message) => progress.report(fraction, message),
     async currentEdition(id: string) {
+      await session.release();
       const { rows } = await client.query('SELECT edition_id FROM catalogue.current_editions WHERE dataset_id = $1', [id]);
       return rows[0]?.edition_id ?? null;
     },
   };
-  const outcome = (await dataset.importer!(ctx)) ?? {};
-  for (const w of writers.values()) await w.flush();
+  let outcome;
+  try {
+    outcome = (await dataset.importer!(ctx)) ?? {};
+    for (const w of writers.values()) await w.flush();
+  } catch (err) {
+    await session.abort();
+    throw err;
+  }
   const rowCounts: Record<string, number> = {};
   for (const t of dataset.manifest.tables) rowCounts[t.name] = writers.get(t.name)?.count ?? 0;
   return { label: outcome.label ?? dataset.manifest.edition, metadata: outcome.metadata ?? {}, rowCounts, warnings };

@@ -4,8 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DatasetImporter } from '../../core/contract.ts';
 import { SourceError } from '../../core/contract.ts';
-import { csvEntries, lines, mapHeader, splitLine, toRecord, type Mapping } from './onspd.ts';
+import { csvEntries, lineBatches, mapHeader, splitLine, toRecord, type Mapping } from './onspd.ts';
 import { NAME_TABLES } from './names.ts';
+
+const EMPTY = /^[,\s]*$/;
 
 const importer: DatasetImporter = async (ctx) => {
   const postcodes = ctx.table('postcodes');
@@ -26,32 +28,37 @@ const importer: DatasetImporter = async (ctx) => {
     let map: Mapping | undefined;
     let width = 0;
     let count = 0;
-    for await (const [text, line] of lines(stream, fromZip ? (n) => ctx.progress((done += n) / total, basename(file)) : undefined)) {
-      if (!map) {
-        const header = splitLine(text);
-        map = mapHeader(header, file);
-        width = header.length;
-        continue;
+    const onBytes = fromZip ? (n: number) => ctx.progress((done += n) / total, basename(file)) : undefined;
+    for await (const batch of lineBatches(stream, onBytes)) {
+      for (let i = 0; i < batch.lines.length; i++) {
+        const text = batch.lines[i];
+        const line = batch.first + i;
+        if (!map) {
+          const header = splitLine(text);
+          map = mapHeader(header, file);
+          width = header.length;
+          continue;
+        }
+        if (text === '' || EMPTY.test(text)) continue;
+        let values: string[];
+        try {
+          values = splitLine(text);
+        } catch (err) {
+          throw new SourceError(`malformed CSV row: ${(err as Error).message}`, file, line);
+        }
+        if (values.length !== width) throw new SourceError(`row has ${values.length} fields, the header ${width}`, file, line);
+        const record = toRecord(values, map, file, line);
+        if (record.lat === null) noGrid++;
+        if (record.doterm !== null) terminated++;
+        await postcodes.write(record as unknown as Record<string, unknown>, { file, line });
+        count++;
       }
-      if (text === '' || /^[,\s]*$/.test(text)) continue;
-      let values: string[];
-      try {
-        values = splitLine(text);
-      } catch (err) {
-        throw new SourceError(`malformed CSV row: ${(err as Error).message}`, file, line);
-      }
-      if (values.length < width && values.length < map.indexes[map.indexes.length - 1] + 1)
-        throw new SourceError(`row has ${values.length} fields, the header ${width}`, file, line);
-      const record = toRecord(values, map, file, line);
-      if (record.lat === null) noGrid++;
-      if (record.doterm !== null) terminated++;
-      await postcodes.write(record as unknown as Record<string, unknown>, { file, line });
-      count++;
     }
     if (!map) throw new SourceError('the file has no header row', file, 0);
     perFile[basename(file)] = count;
     label ??= editionLabel(file);
   }
+  await indexEdition(ctx);
   if (noGrid > 0) ctx.warn('no_grid_reference', `${noGrid} postcode(s) have no grid reference: their coordinates are null`);
 
   // Names of geography codes (optional: the import proceeds without them).
@@ -80,6 +87,25 @@ const importer: DatasetImporter = async (ctx) => {
     metadata: { files: perFile, postcodes: postcodes.count, terminated, without_grid_reference: noGrid, name_tables: loaded },
   };
 };
+
+/**
+ * The latitude/longitude index of this edition (for /nearest), built once its rows are in: a
+ * partial index sorted in one pass instead of millions of random inserts during COPY. Indexes of
+ * editions that no longer exist are dropped.
+ */
+async function indexEdition(ctx: Parameters<DatasetImporter>[0]): Promise<void> {
+  const id = Number(ctx.editionId);
+  const existing = await ctx.query<{ indexname: string }>(
+    `SELECT indexname FROM pg_indexes WHERE tablename = 'postcodes_postcodes' AND indexname LIKE 'postcodes_postcodes_latlong_e%'`,
+  );
+  const editions = new Set((await ctx.query<{ id: number }>(`SELECT id FROM catalogue.editions WHERE dataset_id = 'postcodes'`)).map((e) => Number(e.id)));
+  for (const { indexname } of existing) {
+    const of = Number(indexname.slice('postcodes_postcodes_latlong_e'.length));
+    if (!editions.has(of)) await ctx.query(`DROP INDEX IF EXISTS "${indexname}"`);
+  }
+  await ctx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  await ctx.query(`CREATE INDEX "postcodes_postcodes_latlong_e${id}" ON postcodes_postcodes (lat, long) WHERE edition_id = ${id} AND lat IS NOT NULL`);
+}
 
 /** "ONSPD_MAY_2025_UK.csv" → "ONSPD May 2025"; undefined for other names. */
 function editionLabel(file: string): string | undefined {

@@ -93,7 +93,18 @@ export function splitLine(line: string): string[] {
 export interface Mapping {
   fields: string[];
   indexes: number[];
+  kinds: Kind[];
 }
+
+const enum Kind {
+  Text,
+  Code,
+  Integer,
+  Number,
+}
+
+const kindOf = (field: string): Kind =>
+  INTEGER.has(field) ? Kind.Integer : field === 'lat' || field === 'long' ? Kind.Number : TEXT_AS_IS.has(field) ? Kind.Text : Kind.Code;
 
 /** Maps header names to stored fields; throws when a required column is missing. */
 export function mapHeader(header: string[], file: string): Mapping {
@@ -115,30 +126,48 @@ export function mapHeader(header: string[], file: string): Mapping {
       1,
       missing[0],
     );
-  return { fields, indexes };
+  return { fields, indexes, kinds: fields.map(kindOf) };
 }
+
+// Every stored field, in one fixed shape (fast property access in the writer).
+const blank = () => ({
+  pcds: null, pcd7: null, pcd8: null, outcode: null, dointr: null, doterm: null, usertype: null, ctry: null, rgn: null, oscty: null, ced: null,
+  oslaua: null, osward: null, parish: null, pcon: null, lsoa11: null, msoa11: null, oa11: null, lsoa21: null, msoa21: null, oa21: null,
+  icb: null, sicbl: null, nhser: null, oshlthau: null, ttwa: null, pfa: null, ru11ind: null, oseast1m: null, osnrth1m: null, osgrdind: null,
+  lat: null, long: null, imd: null,
+}) as Record<string, unknown>;
+
+const isPseudo = (v: string) => v.length === 9 && v.endsWith('99999999') && PSEUDO.test(v);
+const trim = (v: string) => (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v);
 
 /** One ONSPD row as a stored record (pseudo-codes and the no-grid-reference marker become null). */
 export function toRecord(values: string[], map: Mapping, file: string, line: number): PostcodesRecord {
-  const r: Record<string, unknown> = {};
-  const { fields, indexes } = map;
+  const r = blank() as Record<string, unknown>;
+  const { fields, indexes, kinds } = map;
   for (let k = 0; k < fields.length; k++) {
     const field = fields[k];
     const raw = values[indexes[k]];
-    const v = raw === undefined ? '' : raw.trim();
+    const v = raw === undefined ? '' : trim(raw);
     if (v === '') {
       r[field] = null;
-    } else if (INTEGER.has(field)) {
-      if (!INT.test(v)) throw new SourceError(`"${raw}" is not an integer`, file, line, field);
-      r[field] = Number(v);
-    } else if (field === 'lat' || field === 'long') {
-      const x = Number(v);
-      if (Number.isNaN(x)) throw new SourceError(`"${raw}" is not a number`, file, line, field);
-      r[field] = x;
-    } else if (TEXT_AS_IS.has(field)) {
-      r[field] = v;
-    } else {
-      r[field] = PSEUDO.test(v) ? null : v;
+      continue;
+    }
+    switch (kinds[k]) {
+      case Kind.Code:
+        r[field] = isPseudo(v) ? null : v;
+        break;
+      case Kind.Text:
+        r[field] = v;
+        break;
+      case Kind.Integer:
+        if (!INT.test(v)) throw new SourceError(`"${raw}" is not an integer`, file, line, field);
+        r[field] = Number(v);
+        break;
+      default: {
+        const x = Number(v);
+        if (Number.isNaN(x)) throw new SourceError(`"${raw}" is not a number`, file, line, field);
+        r[field] = x;
+      }
     }
   }
   let pcds = r.pcds as string | null;
@@ -211,8 +240,8 @@ function pickData(names: string[]): string[] | undefined {
   return uk.length > 0 ? uk.sort() : undefined;
 }
 
-/** Lines of a stream, with their 1-based numbers; CRLF and a BOM handled. */
-export async function* lines(stream: NodeJS.ReadableStream, onBytes?: (n: number) => void): AsyncGenerator<[string, number]> {
+/** Lines of a stream in batches (one per chunk read), with the number of the first; CRLF and a BOM handled. */
+export async function* lineBatches(stream: NodeJS.ReadableStream, onBytes?: (n: number) => void): AsyncGenerator<{ lines: string[]; first: number }> {
   let rest = '';
   let no = 0;
   let first = true;
@@ -224,17 +253,21 @@ export async function* lines(stream: NodeJS.ReadableStream, onBytes?: (n: number
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl === -1) break;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield [text.slice(start, end), ++no];
-      start = nl + 1;
+    const last = text.lastIndexOf('\n');
+    if (last === -1) {
+      rest = text;
+      continue;
     }
-    rest = text.slice(start);
+    rest = text.slice(last + 1);
+    const lines = text.slice(0, last).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+    }
+    yield { lines, first: no + 1 };
+    no += lines.length;
   }
   rest += decoder.decode();
   if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-  if (rest !== '') yield [rest, ++no];
+  if (rest !== '') yield { lines: [rest], first: no + 1 };
 }

@@ -267,12 +267,20 @@ const routes: DatasetRoutes = (app, ds) => {
           `SELECT count(*)::int AS total, count(*) FILTER (WHERE doterm IS NULL)::int AS live,
                   avg(lat) FILTER (WHERE doterm IS NULL) AS live_lat, avg(long) FILTER (WHERE doterm IS NULL) AS live_long,
                   avg(lat) AS all_lat, avg(long) AS all_long
-             FROM "${table}" WHERE edition_id = ? AND outcode = ?`,
-          [edition.id, outcode],
+             FROM "${table}" WHERE edition_id = ? AND pcds >= ? AND pcds < ? AND outcode = ?`,
+          [edition.id, `${outcode} `, `${outcode}!`, outcode],
         )
       ).rows as { total: number; live: number; live_lat: number | null; live_long: number | null; all_lat: number | null; all_long: number | null }[];
       if (stats.total === 0) throw notFound(`outward code ${outcode} has no postcode in the directory (edition ${edition.label})`);
-      let query = ds.db(table).select(RECORD_FIELDS).where({ edition_id: edition.id, outcode }).orderBy('pcds').limit(q.limit + 1);
+      // pcds compares bytewise (COLLATE "C"): an outward code is a range of the primary key.
+      let query = ds.db(table)
+        .select(RECORD_FIELDS)
+        .where({ edition_id: edition.id })
+        .where('pcds', '>=', `${outcode} `)
+        .where('pcds', '<', `${outcode}!`)
+        .where({ outcode })
+        .orderBy('pcds')
+        .limit(q.limit + 1);
       if (!q.include_terminated) query = query.whereNull('doterm');
       if (after !== undefined) query = query.where('pcds', '>', after as string);
       const rows = (await query) as PostcodesRecord[];
@@ -345,14 +353,16 @@ const routes: DatasetRoutes = (app, ds) => {
       if (ds.cacheFor(request, reply, edition)) return reply;
       const dLat = q.radius / 111_320;
       const dLong = q.radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
+      // The edition id is written into the SQL (an integer from the catalogue) so that the planner
+      // uses that edition's partial latitude index.
       const distance = `2 * 6371008.8 * asin(sqrt(power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(long - ?) / 2), 2)))`;
       const { rows } = await ds.db.raw(
         `SELECT * FROM (
            SELECT ${RECORD_FIELDS.map((f) => `"${f}"`).join(', ')}, ${distance} AS distance_m
              FROM "${table}"
-            WHERE edition_id = ? AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ? ${q.include_terminated ? '' : 'AND doterm IS NULL'}
+            WHERE edition_id = ${Number(edition.id)} AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ? ${q.include_terminated ? '' : 'AND doterm IS NULL'}
          ) d WHERE distance_m <= ? ORDER BY distance_m, pcds LIMIT ?`,
-        [q.lat, q.lat, q.long, edition.id, q.lat - dLat, q.lat + dLat, q.long - dLong, q.long + dLong, q.radius, q.limit],
+        [q.lat, q.lat, q.long, q.lat - dLat, q.lat + dLat, q.long - dLong, q.long + dLong, q.radius, q.limit],
       );
       const items = (rows as (PostcodesRecord & { distance_m: number })[]).map((r) => ({ ...r, distance_m: Math.round(r.distance_m * 10) / 10 }));
       return { ...ds.describe(edition), lat: q.lat, long: q.long, radius: q.radius, count: items.length, items };
