@@ -11,6 +11,7 @@ import { SourceError } from '../../core/contract.ts';
 import { COLLECTIONS, findField, type CollectionConfig } from './collections.ts';
 import { bboxOf, geometryProblems, toStoredGeometry, vertexCount, type BBox, type Geometry } from './geometry.ts';
 import { crossCheckOrganisations } from './cross-check.ts';
+import { indexOf, type IndexRow } from './spatial-index.ts';
 import type { AreasRecord, SetsRecord } from './types.ts';
 
 type Crs = 'EPSG:27700' | 'EPSG:4326';
@@ -66,7 +67,7 @@ const asNumber = (v: unknown): number | null => {
 };
 const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/\s+/g, ' ').trim());
 
-async function importCollection(ctx: ImportContext, name: string, config: CollectionConfig): Promise<void> {
+async function importCollection(ctx: ImportContext, name: string, config: CollectionConfig, kept: IndexRow[]): Promise<void> {
   const files = [...new Set(ctx.sources[name] ?? [])];
   const shp = files.find((f) => /\.shp$/i.test(f));
   const json = files.find((f) => /\.(geo)?json$/i.test(f));
@@ -151,6 +152,7 @@ async function importCollection(ctx: ImportContext, name: string, config: Collec
       geometry: geometry as AreasRecord['geometry'],
     };
     await areas.write(record as unknown as Record<string, unknown>, { file: main, line: f.index });
+    kept.push({ collection: name, level: config.level, code, name: record.name, name_welsh: record.name_welsh, geometry });
   }
   if (count === 0) throw new SourceError(`no polygon features in ${file}`, main);
   const set: SetsRecord = {
@@ -176,15 +178,22 @@ async function importCollection(ctx: ImportContext, name: string, config: Collec
 }
 
 const importer: DatasetImporter = async (ctx) => {
-  const names = ctx.manifest.sources.map((s) => s.name);
-  for (const name of names) {
-    const config = COLLECTIONS[name];
-    if (!config) throw new SourceError(`source "${name}" is not a boundary set this plug-in knows (known: ${Object.keys(COLLECTIONS).join(', ')})`);
-    if ((ctx.sources[name] ?? []).length === 0) continue; // an optional set not supplied
-    await importCollection(ctx, name, config);
+  const kept: IndexRow[] = [];
+  const vintages = new Map<string, string>();
+  for (const source of ctx.manifest.sources) {
+    if (source.name === 'hospitals') continue;
+    const config = COLLECTIONS[source.name];
+    if (!config) throw new SourceError(`source "${source.name}" is not a boundary set this plug-in knows (known: ${Object.keys(COLLECTIONS).join(', ')})`);
+    if ((ctx.sources[source.name] ?? []).length === 0) continue; // an optional set not supplied
+    await importCollection(ctx, source.name, config, kept);
+    vintages.set(source.name, config.vintage);
   }
-  const checks = await crossCheckOrganisations(ctx);
-  return { metadata: { organisation_check: checks } };
+  // The cross-check runs on the areas just imported (they are not readable before the switch).
+  const index = indexOf(kept, vintages);
+  const icb = new Map(kept.filter((r) => r.level === 'icb').map((r) => [r.code, r.name]));
+  const check = await crossCheckOrganisations(ctx, index, { icb });
+  ctx.log.info(check, 'hospital cross-check');
+  return { metadata: { hospital_check: check } };
 };
 
 export default importer;

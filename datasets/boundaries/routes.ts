@@ -160,6 +160,7 @@ const routes: DatasetRoutes = (app, ds) => {
 
   ds.serveTable('sets', { summary: 'Boundary sets as a table (vintage, source, extent, counts)' });
   ds.serveTable('areas', { summary: 'Boundary areas as a table (codes, names, bounding boxes; geometry with fields=geometry)' });
+  ds.serveTable('hospital_checks', { summary: 'RCPCH hospitals against the boundaries that contain them (status=disagrees lists the data-quality findings)' });
 
   const setsOf = async (edition: EditionInfo): Promise<SetsRecord[]> => ds.db(setsTable).where({ edition_id: edition.id }).orderBy('collection').select('*');
   const setOf = async (edition: EditionInfo, collection: string): Promise<SetsRecord> => {

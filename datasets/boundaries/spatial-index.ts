@@ -23,12 +23,23 @@ export interface SpatialIndex {
   locate(lon: number, lat: number): AreaRef[];
 }
 
+export interface IndexRow {
+  collection: string;
+  level: Level;
+  code: string;
+  name: string;
+  name_welsh: string | null;
+  geometry: Geometry;
+}
+
 export async function buildIndex(db: Knex, areasTable: string, setsTable: string, editionId: number): Promise<SpatialIndex> {
   const sets: { collection: string; vintage: string }[] = await db(setsTable).where({ edition_id: editionId }).select('collection', 'vintage');
-  const vintage = new Map(sets.map((s) => [s.collection, s.vintage]));
-  const rows: { collection: string; level: Level; code: string; name: string; name_welsh: string | null; geometry: Geometry }[] = await db(areasTable)
-    .where({ edition_id: editionId })
-    .select('collection', 'level', 'code', 'name', 'name_welsh', 'geometry');
+  const rows: IndexRow[] = await db(areasTable).where({ edition_id: editionId }).select('collection', 'level', 'code', 'name', 'name_welsh', 'geometry');
+  return indexOf(rows, new Map(sets.map((s) => [s.collection, s.vintage])));
+}
+
+/** The index of rows already in memory (the importer uses it for its cross-check). */
+export function indexOf(rows: IndexRow[], vintage: Map<string, string>): SpatialIndex {
   const refs: AreaRef[] = [];
   const parts: { area: number; rings: PackedPolygon }[] = [];
   const boxes: number[][] = [];

@@ -71,6 +71,84 @@ export interface AreasRecord {
 }
 
 /**
+ * For one hospital or unit of the RCPCH-curated list: the areas that contain its coordinates, beside the country, NHS England region, ICB, Welsh health board and London borough its curated lists give it. A disagreement is a data-quality finding (wrong coordinates, an out-of-date parent, a boundary change), also recorded as a warning of the edition.
+ */
+export interface HospitalChecksRecord {
+  /**
+   * ODS code of the hospital or unit (OrganisationCode)
+   */
+  ods_code: string;
+  /**
+   * OrganisationName as curated
+   */
+  name: string;
+  /**
+   * ParentODSCode: the trust (England) or health board (Wales)
+   */
+  parent_ods_code: string | null;
+  /**
+   * LocalAuthority (GSS code of the local authority district) as curated
+   */
+  local_authority: string | null;
+  /**
+   * Latitude as curated
+   */
+  lat: number | null;
+  /**
+   * Longitude as curated
+   */
+  lon: number | null;
+  /**
+   * Country implied by the local authority code
+   */
+  country_expected: string | null;
+  /**
+   * Country containing the coordinates
+   */
+  country_found: string | null;
+  /**
+   * NHS England region(s) of the trust's ICB mapping rows (2022 ONS codes; several separated by |)
+   */
+  nhs_region_expected: string | null;
+  /**
+   * NHS England region containing the coordinates
+   */
+  nhs_region_found: string | null;
+  /**
+   * ICB(s) of the trust's mapping rows (several separated by |); pre-2023 codes are matched to the boundary file by name
+   */
+  icb_expected: string | null;
+  /**
+   * ICB containing the coordinates
+   */
+  icb_found: string | null;
+  /**
+   * Health board given by the parent ODS code (Wales)
+   */
+  health_board_expected: string | null;
+  /**
+   * Health board containing the coordinates
+   */
+  health_board_found: string | null;
+  /**
+   * The local authority code when it is a London borough (E09)
+   */
+  london_borough_expected: string | null;
+  /**
+   * London borough containing the coordinates
+   */
+  london_borough_found: string | null;
+  /**
+   * agrees: every expected area contains the point; disagrees: at least one does not; not_located: the point is in no area; no_coordinates: the list gives none
+   */
+  status: 'agrees' | 'disagrees' | 'not_located' | 'no_coordinates';
+  /**
+   * The levels that disagree, e.g. "health_board: found W11000030, listed W11000031"
+   */
+  disagreements: string | null;
+}
+
+/**
  * One boundary set (an OGC API - Features collection): what it is, its vintage, its source and extent.
  */
 export interface SetsRecord {

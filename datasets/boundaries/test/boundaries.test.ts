@@ -196,6 +196,40 @@ t.test('boundaries from the real shapefiles', async (t) => {
     }
   });
 
+  t.test('cross-check: every hospital against the areas its curated lists give it, findings in the catalogue', async (t) => {
+    const dir = join(dataDir(), 'organisations');
+    const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const orgs: { OrganisationCode: string; Latitude: string; Longitude: string; LocalAuthority?: string; ParentODSCode?: string }[] = read('rcpch_organisations.json');
+    const boards = new Map((read('local_health_boards.json') as { ods_code: string; gss_code: string }[]).map((b) => [b.ods_code, b.gss_code]));
+    const checks = (await app.inject('/v1/boundaries/hospital_checks?limit=1000')).json() as { total: number; items: Record<string, string | number | null>[] };
+    t.equal(checks.total, new Set(orgs.map((o) => o.OrganisationCode)).size, 'one row per hospital of the list');
+    const row = new Map(checks.items.map((r) => [r.ods_code as string, r]));
+    let compared = 0;
+    for (const o of orgs) {
+      const r = row.get(o.OrganisationCode)!;
+      const hit = await locate(Number(o.Latitude), Number(o.Longitude));
+      for (const level of ['country', 'nhs_region', 'icb', 'health_board', 'london_borough'])
+        if (r[`${level}_found`] !== (hit.by_level[level]?.code ?? null)) t.fail(`${o.OrganisationCode} ${level}: check ${r[`${level}_found`]}, locate ${hit.by_level[level]?.code}`);
+      // Independent of the plug-in: a Welsh hospital outside its parent's board, or a London
+      // hospital outside its borough, must be reported.
+      const board = boards.get(o.ParentODSCode ?? '');
+      const wrongBoard = board !== undefined && hit.by_level.health_board?.code !== board;
+      const wrongBorough = o.LocalAuthority?.startsWith('E09') && hit.by_level.london_borough?.code !== o.LocalAuthority;
+      if (wrongBoard || wrongBorough) {
+        t.not(r.status, 'agrees', `${o.OrganisationCode} is reported (${r.status}: ${r.disagreements})`);
+        compared++;
+      }
+      if (r.status === 'agrees') t.equal(r.disagreements, null);
+    }
+    t.ok(compared >= 1, `${compared} hospitals outside their listed board or borough are all reported`);
+    const findings = checks.items.filter((r) => r.status !== 'agrees');
+    const catalogue = (await app.inject('/catalogue/boundaries')).json() as { warnings: { code: string; details?: { ods_code?: string } }[] };
+    const warned = new Set(catalogue.warnings.filter((w) => w.code.startsWith('boundaries.hospital_')).map((w) => w.details?.ods_code));
+    t.same([...warned].sort(), findings.map((f) => f.ods_code).sort(), `the ${findings.length} findings are warnings in the catalogue`);
+    const disagreeing = (await app.inject('/v1/boundaries/hospital_checks?status=disagrees&limit=1000')).json();
+    t.equal(disagreeing.total, findings.filter((f) => f.status === 'disagrees').length, 'filterable by status');
+  });
+
   t.test('points at sea or outside the UK give an explicit empty answer', async (t) => {
     for (const [lat, lon, what] of [
       [50.0, -10.0, 'Atlantic'],
