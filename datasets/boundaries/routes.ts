@@ -9,7 +9,7 @@ import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
 import type { PostcodeServices } from '../postcodes/service-types.ts';
 import { LEVELS } from './collections.ts';
 import { bboxOf, lighten, type Geometry } from './geometry.ts';
-import { IndexCache, type AreaRef } from './spatial-index.ts';
+import { sharedIndexCache, type AreaRef } from './spatial-index.ts';
 import type { AreasRecord, SetsRecord } from './types.ts';
 
 const problem = { $ref: 'Problem#' };
@@ -154,7 +154,7 @@ function parseBbox(raw: string): [number, number, number, number] {
 const routes: DatasetRoutes = (app, ds) => {
   const areasTable = ds.tableName('areas');
   const setsTable = ds.tableName('sets');
-  const indexes = new IndexCache(ds.db, areasTable, setsTable);
+  const indexes = sharedIndexCache(ds.db, areasTable, setsTable);
   const tags = [ds.id];
   const prefix = `/v1/${ds.id}`;
 

@@ -102,3 +102,14 @@ export class IndexCache {
     return p;
   }
 }
+
+const shared = new WeakMap<Knex, Map<string, IndexCache>>();
+
+/** One cache per database and table, shared by the routes and the services of a process. */
+export function sharedIndexCache(db: Knex, areasTable: string, setsTable: string): IndexCache {
+  let byTable = shared.get(db);
+  if (!byTable) shared.set(db, (byTable = new Map()));
+  let cache = byTable.get(areasTable);
+  if (!cache) byTable.set(areasTable, (cache = new IndexCache(db, areasTable, setsTable)));
+  return cache;
+}

@@ -43,7 +43,7 @@ interface Located {
 }
 
 t.test('boundaries from the real shapefiles', async (t) => {
-  const { app } = await testPlatform(t, { datasets: ['postcodes', 'boundaries'], imports: ['postcodes', 'boundaries'] });
+  const { app, platform } = await testPlatform(t, { datasets: ['postcodes', 'boundaries'], imports: ['postcodes', 'boundaries'] });
   const source: Record<string, Record<string, unknown>[]> = {};
   for (const [c, s] of Object.entries(SOURCES)) source[c] = await dbfRecords(s.file);
 
@@ -282,6 +282,20 @@ t.test('boundaries from the real shapefiles', async (t) => {
     t.match(res.headers['content-type'], /problem\+json/);
     const unknown = rows.some((r) => r.pcds === 'SW1A 1AA') ? 'ZZ1 1ZZ' : 'SW1A 1AA';
     t.equal((await app.inject(`/v1/boundaries/locate?postcode=${encodeURIComponent(unknown)}`)).statusCode, 404, 'a valid postcode not in the directory');
+  });
+
+  t.test('the service other plug-ins call gives what /locate gives', async (t) => {
+    const { default: services } = await import('../services.ts');
+    const { createDatasetContext } = await import('../../../core/dataset-context.ts');
+    const ds = createDatasetContext(platform, platform.dataset('boundaries')!, { get: () => undefined, services: new Map() });
+    const svc = services(ds);
+    for (const [lat, lon] of [[51.5226, -0.1207], [53.4838, -2.2449], [51.48, -3.18], [50, -10]]) {
+      const viaHttp = await locate(lat, lon);
+      const direct = await svc.locate(lat, lon);
+      t.same(direct.areas, viaHttp.areas, `(${lat}, ${lon})`);
+    }
+    const err = await svc.locate(Number.NaN, 0).catch((e: unknown) => e);
+    t.equal((err as { status?: number }).status, 400, 'non-finite input is a 400 problem');
   });
 
   t.test('ETag and 304', async (t) => {
