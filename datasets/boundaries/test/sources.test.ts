@@ -42,6 +42,9 @@ t.test('GeoJSON sources, rewinding, holes, BNG metres and a failing import', asy
     ],
   );
 
+  const before = (await app.inject('/v1/boundaries/locate?lat=52.65&lon=-1.5')).json();
+  t.equal(before.by_level.icb?.code, 'E99999901', 'the index of the first edition');
+
   // The same squares in British National Grid metres (as some ONS GeoJSON downloads are).
   const bng = JSON.parse(readFileSync(fixture, 'utf8'));
   bng.features = [
@@ -58,6 +61,11 @@ t.test('GeoJSON sources, rewinding, holes, BNG metres and a failing import', asy
   t.same(checkFeatureCollection({ type: 'FeatureCollection', features: [sq] }), []);
   // 400000 E, 300000 N is on the central meridian (2° W) at about 52.6° N.
   t.ok(Math.abs(sq.bbox[0] - -2) < 0.01 && Math.abs(sq.bbox[1] - 52.6) < 0.05, `transformed to WGS84: ${sq.bbox}`);
+
+  const after = (await app.inject('/v1/boundaries/locate?lat=52.65&lon=-1.5')).json();
+  t.equal(after.by_level.icb, null, 'after the switch the index is rebuilt from the new edition (its icbs set is only the BNG square)');
+  t.equal((await app.inject('/v1/boundaries/locate?lat=52.65&lon=-1.95')).json().by_level.icb?.code, 'E99999903');
+  t.equal((await app.inject(`/v1/boundaries/locate?lat=52.65&lon=-1.5&edition=${first.editionId}`)).json().by_level.icb?.code, 'E99999901', 'edition= still answers from the older edition');
 
   // A bad code fails the import naming the file, record and field; the edition stays served.
   const bad = JSON.parse(readFileSync(fixture, 'utf8'));
