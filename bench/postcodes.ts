@@ -123,13 +123,22 @@ async function main() {
     const imp = await importChild(file, catalogueFile);
     const inner = /imported in ([\d.]+) s/.exec(imp.output)?.[1];
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: dbUrl, CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' }, root);
-    const platform = await openPlatform(config, { log: createLogger('warn') });
-    const app = await buildApp(platform, { rateLimit: 0 });
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    // The server in its own process (as deployed), so that autocannon does not share its event loop.
+    const server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
+      cwd: root,
+      env: { ...process.env, BENCH_ROLE: 'server', DATABASE_URL: dbUrl, CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [address] = await new Promise<string[]>((done, fail) => {
+      server.stdout.on('data', (d: Buffer) => {
+        const m = /listening (\S+)/.exec(String(d));
+        if (m) done([m[1]]);
+      });
+      server.on('exit', (code) => fail(new Error(`server exited (${code})`)));
+    });
     close = async () => {
-      await app.close();
-      await platform.close();
+      server.kill('SIGINT');
+      await once(server, 'exit');
     };
     let k = 0;
     const next = () => picks[k++ % picks.length];
@@ -172,4 +181,19 @@ async function main() {
   }
 }
 
-await main();
+/** BENCH_ROLE=server: the real app (buildApp, no rate limit) on 127.0.0.1, for the autocannon runs. */
+async function serve() {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' }, root);
+  const platform = await openPlatform(config, { log: createLogger('warn') });
+  const app = await buildApp(platform, { rateLimit: 0 });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  console.log(`listening ${address}`);
+  process.on('SIGINT', async () => {
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  });
+}
+
+if (process.env.BENCH_ROLE === 'server') await serve();
+else await main();

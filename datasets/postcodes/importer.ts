@@ -10,6 +10,7 @@ import { NAME_TABLES } from './names.ts';
 const EMPTY = /^[,\s]*$/;
 
 const importer: DatasetImporter = async (ctx) => {
+  const started = Date.now();
   const postcodes = ctx.table('postcodes');
   const entries = [];
   for (const path of ctx.sources.onspd ?? []) entries.push(...(await csvEntries(path, ctx.openSource)));
@@ -58,7 +59,9 @@ const importer: DatasetImporter = async (ctx) => {
     perFile[basename(file)] = count;
     label ??= editionLabel(file);
   }
+  ctx.log.info({ rows: postcodes.count, seconds: (Date.now() - started) / 1000 }, 'postcode rows read and sent');
   await indexEdition(ctx);
+  ctx.log.info({ seconds: (Date.now() - started) / 1000 }, 'latitude index built');
   if (noGrid > 0) ctx.warn('no_grid_reference', `${noGrid} postcode(s) have no grid reference: their coordinates are null`);
 
   // Names of geography codes (optional: the import proceeds without them).
@@ -80,6 +83,7 @@ const importer: DatasetImporter = async (ctx) => {
     }
     loaded.push(basename(path));
   }
+  ctx.log.info({ seconds: (Date.now() - started) / 1000 }, 'names read');
   if (loaded.length === 0) ctx.warn('no_names', 'no geography name tables found: codes are served without names');
 
   return {

@@ -25,18 +25,36 @@ export interface Found {
   row: PostcodesRecord | null;
 }
 
+interface PgConnection {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: PostcodesRecord[] }>;
+}
+
+/**
+ * Runs a named (prepared) statement on a pooled connection: PostgreSQL plans a postcode lookup once
+ * per connection instead of on every request (the hot path of the service).
+ */
+async function prepared(db: Knex, name: string, text: string, values: unknown[]): Promise<PostcodesRecord[]> {
+  const conn = (await db.client.acquireConnection()) as PgConnection;
+  try {
+    return (await conn.query({ name, text, values })).rows;
+  } finally {
+    await db.client.releaseConnection(conn);
+  }
+}
+
+const columns = RECORD_FIELDS.map((f) => `"${f}"`).join(', ');
+
 /** Looks up many postcodes in one query; one answer per input, in order. */
 export async function findPostcodes(db: Knex, table: string, editionId: number, inputs: string[]): Promise<Found[]> {
   const normalised = inputs.map((i) => normalise(i));
   const wanted = [...new Set(normalised.filter((p): p is string => p !== null))];
   const rows = new Map<string, PostcodesRecord>();
-  if (wanted.length > 0) {
-    const sql =
-      wanted.length === 1
-        ? db.raw(`SELECT ${RECORD_FIELDS.map((f) => `"${f}"`).join(', ')} FROM "${table}" WHERE edition_id = ? AND pcds = ?`, [editionId, wanted[0]])
-        : db.raw(`SELECT ${RECORD_FIELDS.map((f) => `"${f}"`).join(', ')} FROM "${table}" WHERE edition_id = ? AND pcds = ANY(?)`, [editionId, wanted]);
-    const result = (await sql) as { rows: PostcodesRecord[] };
-    for (const r of result.rows) rows.set(r.pcds, r);
+  if (wanted.length === 1) {
+    const text = `SELECT ${columns} FROM "${table}" WHERE edition_id = $1 AND pcds = $2`;
+    for (const r of await prepared(db, `${table}_one`, text, [editionId, wanted[0]])) rows.set(r.pcds, r);
+  } else if (wanted.length > 1) {
+    const text = `SELECT ${columns} FROM "${table}" WHERE edition_id = $1 AND pcds = ANY($2::text[])`;
+    for (const r of await prepared(db, `${table}_many`, text, [editionId, wanted])) rows.set(r.pcds, r);
   }
   return inputs.map((input, i) => {
     const postcode = normalised[i];

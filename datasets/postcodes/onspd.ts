@@ -55,9 +55,28 @@ const INT = /^-?[0-9]+$/;
 
 export const normaliseHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Splits one CSV line. Fast path without quotes; RFC 4180 quoting otherwise. */
+/**
+ * Splits one CSV line. Fast paths: no quotes at all, or every quoted field a plain "value" (as the
+ * published ONSPD writes them); RFC 4180 quoting (commas, doubled quotes inside) otherwise.
+ */
 export function splitLine(line: string): string[] {
   if (line.indexOf('"') === -1) return line.split(',');
+  const fields = line.split(',');
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f.charCodeAt(0) !== 34) {
+      if (f.indexOf('"') !== -1) return splitQuoted(line);
+      continue;
+    }
+    if (f.length < 2 || f.charCodeAt(f.length - 1) !== 34) return splitQuoted(line);
+    const inner = f.slice(1, -1);
+    if (inner.indexOf('"') !== -1) return splitQuoted(line);
+    fields[i] = inner;
+  }
+  return fields;
+}
+
+function splitQuoted(line: string): string[] {
   const out: string[] = [];
   let i = 0;
   const n = line.length;

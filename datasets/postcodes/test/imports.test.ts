@@ -91,6 +91,20 @@ t.test('postcodes: published layouts and refused files', async (t) => {
     t.equal(body.record.imd, null);
   });
 
+  t.test('quoted fields (as in the published ONSPD) are read', async (t) => {
+    const quote = (line: string) => line.split(',').map((v) => `"${v}"`).join(',');
+    const file = join(dir, 'quoted.csv');
+    const some = rows.slice(0, 200);
+    writeFileSync(file, [quote(header), ...some.map(quote)].join('\r\n') + '\r\n');
+    const result = await runImport(platform, { datasetId: 'postcodes', trigger: 'test', sources: [`onspd=${file}`] });
+    t.equal(result.rowCounts.postcodes, some.length);
+    const row = some[150].split(',');
+    const body = (await app.inject(`/v1/postcodes/postcodes/${encodeURIComponent(row[columns.indexOf('pcds')])}`)).json();
+    t.equal(body.record.pcd8, row[columns.indexOf('pcd8')]);
+    t.equal(body.record.lat, Number(row[columns.indexOf('lat')]));
+    t.equal(body.record.lsoa11, row[columns.indexOf('lsoa11')] || null);
+  });
+
   t.test('per-area CSVs (Data/multi_csv) make one edition', async (t) => {
     const areas = [...new Set(rows.map(areaOf))];
     const files: string[] = [];
