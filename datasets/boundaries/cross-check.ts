@@ -3,9 +3,11 @@
 // health board and London borough its curated lists give it. Each disagreement is a warning of
 // the edition (shown in the catalogue) and a row of hospital_checks; nothing is corrected.
 //
-// Input: the organisations dataset's source lists (optional source `hospitals`), classified by
-// shape so that file names do not matter. Codes of the lists' vintages are matched to the
-// boundary files' vintages where they differ (pre-2023 ICB codes by name).
+// Input, in order of preference: the organisations dataset's current edition (its tables, read
+// inside this import's transaction, when present and of the expected shape), else the lists it is
+// built from (optional source `hospitals`), classified by shape so that file names do not matter.
+// Codes of the lists' vintages are matched to the boundary files' where they differ (pre-2023 ICB
+// codes by name).
 import { readFileSync } from 'node:fs';
 import type { ImportContext } from '../../core/contract.ts';
 import { SourceError } from '../../core/contract.ts';
@@ -14,6 +16,8 @@ import type { HospitalChecksRecord } from './types.ts';
 
 export interface OrganisationCheck {
   status: 'checked' | 'no_hospital_list';
+  input: 'organisations_edition' | 'hospital_lists' | 'none';
+  organisations_edition: number | null;
   checked: number;
   agree: number;
   disagree: number;
@@ -43,11 +47,90 @@ const num = (v: unknown) => {
   return Number.isFinite(n) ? n : null;
 };
 
+interface Expectation {
+  ods_code: string;
+  name: string;
+  parent: string | null;
+  la: string | null;
+  lat: number | null;
+  lon: number | null;
+  expected: Record<'country' | 'nhs_region' | 'icb' | 'health_board' | 'london_borough', string | null>;
+}
+
+const joinCodes = (codes: Iterable<string>) => {
+  const list = [...new Set(codes)].filter(Boolean).sort();
+  return list.length ? list.join('|') : null;
+};
+
+/** The organisations dataset's current edition, when its tables have the shape this check reads. */
+async function readOrganisations(ctx: ImportContext, editionId: number): Promise<Expectation[] | undefined> {
+  const needed: Record<string, string[]> = {
+    organisations_organisation_records: ['ods_code', 'name', 'parent_code', 'local_authority_code', 'latitude', 'longitude', 'country_code', 'london_borough_code', 'health_board_code', 'icb_code', 'icb_candidates', 'region_code'],
+    organisations_icbs: ['ods_code', 'gss_code'],
+    organisations_regions: ['code', 'gss_code'],
+    organisations_health_boards: ['ods_code', 'gss_code'],
+  };
+  const cols = await ctx.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1)`,
+    [Object.keys(needed)],
+  );
+  const missing = Object.entries(needed).flatMap(([t, cs]) => cs.filter((c) => !cols.some((x) => x.table_name === t && x.column_name === c)).map((c) => `${t}.${c}`));
+  if (missing.length) {
+    ctx.warn('boundaries.organisations_shape', `the organisations edition ${editionId} lacks ${missing.slice(0, 5).join(', ')}; the cross-check reads the hospital lists instead`);
+    return undefined;
+  }
+  const map = async (table: string, key: string) =>
+    new Map((await ctx.query<{ k: string; v: string }>(`SELECT ${key} AS k, gss_code AS v FROM ${table} WHERE edition_id = $1`, [editionId])).map((r) => [r.k, r.v]));
+  const icbs = await map('organisations_icbs', 'ods_code');
+  const regions = await map('organisations_regions', 'code');
+  const boards = await map('organisations_health_boards', 'ods_code');
+  const rows = await ctx.query<Record<string, string | number | null>>(
+    `SELECT ods_code, name, parent_code, local_authority_code, latitude, longitude, country_code, london_borough_code, health_board_code, icb_code, icb_candidates, region_code
+       FROM organisations_organisation_records WHERE edition_id = $1 ORDER BY ods_code`,
+    [editionId],
+  );
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  return rows.map((r) => {
+    const icbOds = [str(r.icb_code), ...(str(r.icb_candidates)?.split(',') ?? [])].filter((x): x is string => !!x).map((x) => x.trim());
+    return {
+      ods_code: String(r.ods_code),
+      name: norm(String(r.name ?? '')),
+      parent: str(r.parent_code),
+      la: str(r.local_authority_code),
+      lat: num(r.latitude),
+      lon: num(r.longitude),
+      expected: {
+        country: str(r.country_code),
+        nhs_region: str(r.region_code) ? (regions.get(String(r.region_code)) ?? null) : null,
+        icb: joinCodes(icbOds.map((c) => icbs.get(c) ?? '')),
+        health_board: str(r.health_board_code) ? (boards.get(String(r.health_board_code)) ?? null) : null,
+        london_borough: str(r.london_borough_code),
+      },
+    };
+  });
+}
+
 export async function crossCheckOrganisations(
   ctx: ImportContext,
   index: SpatialIndex,
   boundaryNames: { icb: Map<string, string> },
 ): Promise<OrganisationCheck> {
+  const result: OrganisationCheck = { status: 'no_hospital_list', input: 'none', organisations_edition: null, checked: 0, agree: 0, disagree: 0, not_located: 0, no_coordinates: 0 };
+  const organisations = await ctx.currentEdition('organisations');
+  let list = organisations === null ? undefined : await readOrganisations(ctx, organisations);
+  if (list) {
+    result.input = 'organisations_edition';
+    result.organisations_edition = organisations;
+  } else {
+    list = readLists(ctx, boundaryNames);
+    if (list) result.input = 'hospital_lists';
+  }
+  if (!list) return result;
+  result.status = 'checked';
+  return evaluate(ctx, index, list, result);
+}
+
+function readLists(ctx: ImportContext, boundaryNames: { icb: Map<string, string> }): Expectation[] | undefined {
   const files = [...new Set(ctx.sources.hospitals ?? [])];
   let hospitals: Hospital[] = [];
   let mapping: IcbMapping[] = [];
@@ -68,9 +151,7 @@ export async function crossCheckOrganisations(
     else if ('NHS_ENGLAND_REGION_ONS_CODE' in first)
       for (const r of data as { NHS_ENGLAND_REGION_CODE: string; NHS_ENGLAND_REGION_ONS_CODE: string }[]) regions.set(r.NHS_ENGLAND_REGION_CODE, r.NHS_ENGLAND_REGION_ONS_CODE);
   }
-  const result: OrganisationCheck = { status: 'no_hospital_list', checked: 0, agree: 0, disagree: 0, not_located: 0, no_coordinates: 0 };
-  if (hospitals.length === 0) return result;
-  result.status = 'checked';
+  if (hospitals.length === 0) return undefined;
 
   // ICB codes of the boundary file; a code of another vintage is matched by name.
   const icbByName = new Map([...boundaryNames.icb].map(([code, name]) => [norm(name), code]));
@@ -98,24 +179,38 @@ export async function crossCheckOrganisations(
     if (region) t.regions.add(region);
   }
 
-  const table = ctx.table('hospital_checks');
+  const out: Expectation[] = [];
   const seen = new Set<string>();
   for (const h of hospitals) {
     if (!h.OrganisationCode || seen.has(h.OrganisationCode)) continue;
     seen.add(h.OrganisationCode);
-    result.checked++;
-    const lat = num(h.Latitude);
-    const lon = num(h.Longitude);
     const la = h.LocalAuthority?.trim() || null;
     const parent = h.ParentODSCode?.trim() || null;
     const trust = parent ? byTrust.get(parent) : undefined;
-    const expected = {
-      country: la ? (COUNTRY_BY_PREFIX[la[0]] ?? null) : null,
-      nhs_region: trust && trust.regions.size ? [...trust.regions].sort().join('|') : null,
-      icb: trust && trust.icbs.size ? [...trust.icbs].sort().join('|') : null,
-      health_board: parent ? (boards.get(parent) ?? null) : null,
-      london_borough: la?.startsWith('E09') ? la : null,
-    };
+    out.push({
+      ods_code: h.OrganisationCode,
+      name: norm(h.OrganisationName ?? ''),
+      parent,
+      la,
+      lat: num(h.Latitude),
+      lon: num(h.Longitude),
+      expected: {
+        country: la ? (COUNTRY_BY_PREFIX[la[0]] ?? null) : null,
+        nhs_region: trust ? joinCodes(trust.regions) : null,
+        icb: trust ? joinCodes(trust.icbs) : null,
+        health_board: parent ? (boards.get(parent) ?? null) : null,
+        london_borough: la?.startsWith('E09') ? la : null,
+      },
+    });
+  }
+  return out;
+}
+
+async function evaluate(ctx: ImportContext, index: SpatialIndex, list: Expectation[], result: OrganisationCheck): Promise<OrganisationCheck> {
+  const table = ctx.table('hospital_checks');
+  for (const h of list) {
+    result.checked++;
+    const { lat, lon, la, parent, expected } = h;
     const valid = lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     const areas = valid ? index.locate(lon!, lat!) : [];
     const found = (level: string) => areas.find((a) => a.level === level)?.code ?? null;
@@ -136,13 +231,13 @@ export async function crossCheckOrganisations(
       const where = valid ? `(${lat}, ${lon})` : '(no coordinates)';
       ctx.warn(
         `boundaries.hospital_${status}`,
-        `${h.OrganisationCode} ${norm(h.OrganisationName ?? '')} ${where}: ${status === 'disagrees' ? disagreements.join('; ') : status === 'not_located' ? 'in no boundary of this edition' : 'no coordinates in the list'}`,
-        { ods_code: h.OrganisationCode, parent_ods_code: parent, local_authority: la, lat, lon, expected, found: foundBy },
+        `${h.ods_code} ${h.name} ${where}: ${status === 'disagrees' ? disagreements.join('; ') : status === 'not_located' ? 'in no boundary of this edition' : 'no coordinates in the list'}`,
+        { ods_code: h.ods_code, parent_ods_code: parent, local_authority: la, lat, lon, expected, found: foundBy },
       );
     }
     const record: HospitalChecksRecord = {
-      ods_code: h.OrganisationCode,
-      name: norm(h.OrganisationName ?? ''),
+      ods_code: h.ods_code,
+      name: h.name,
       parent_ods_code: parent,
       local_authority: la,
       lat: valid ? lat : null,
@@ -160,7 +255,7 @@ export async function crossCheckOrganisations(
       status,
       disagreements: disagreements.length ? disagreements.join('; ') : null,
     };
-    await table.write(record as unknown as Record<string, unknown>, { file: files[0] });
+    await table.write(record as unknown as Record<string, unknown>);
   }
   return result;
 }
