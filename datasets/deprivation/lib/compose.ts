@@ -33,7 +33,14 @@ export interface NationalAnswer {
   edition: { id: number; label: string; imported_at: string };
   publisher: string;
   nation: Nation;
-  area: { code: string; name: string | null; type: string; postcode_field: string; local_authority_code: string | null; local_authority_name: string | null };
+  area: {
+    code: string;
+    name: string | null;
+    type: string;
+    postcode_field: string;
+    local_authority_code: string | null;
+    local_authority_name: string | null;
+  };
   rank: number;
   areas: number;
   score: number | null;
@@ -81,18 +88,53 @@ export interface Composer {
   compositeDescriptor: IndexDescriptor;
   /** Extra quantile size asked for (2..20), if any. */
   quantile?: number;
+  /** Answers per small area, shared between requests (they never change within an edition). */
+  memo?: AnswerMemo;
 }
 
-const editionOf = (s: IndexSnapshot) => ({ id: s.edition.id, label: s.edition.label, imported_at: s.edition.imported_at });
+/** A bounded map of composed answers per (index edition, edition id, quantile, area). Answers are never mutated. */
+export class AnswerMemo {
+  private readonly map = new Map<string, NationalAnswer | CompositeAnswer | null>();
+  constructor(private readonly size: number) {}
+  get<T extends NationalAnswer | CompositeAnswer | null>(key: string, make: () => T): T {
+    let v = this.map.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.map.set(key, v);
+      if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    }
+    return v;
+  }
+}
+
+const editionOf = (s: IndexSnapshot) => ({
+  id: s.edition.id,
+  label: s.edition.label,
+  imported_at: s.edition.imported_at,
+});
 const numOrNull = (v: unknown) => (typeof v === 'number' ? v : v === null || v === undefined ? null : Number(v));
+
+/** Published quantiles of a measure for one area: size → value (null when the cell is empty). */
+function publishedOf(m: MeasureDescriptor, row: Record<string, unknown>): Record<number, number | null> {
+  const out: Record<number, number | null> = {};
+  for (const size in m.published) out[size] = numOrNull(row[m.published[size]]);
+  return out;
+}
 
 function measure(d: IndexDescriptor, m: MeasureDescriptor, row: Record<string, unknown>, areas: number, n?: number): MeasureAnswer | null {
   const rank = numOrNull(row[m.rank]);
   if (rank === null) return null;
-  const published: Record<number, number | null> = {};
-  for (const [size, field] of Object.entries(m.published)) published[Number(size)] = numOrNull(row[field]);
-  const q = (size: number) => quantileOf(rank, areas, size, d.rule, published, m.published);
-  return { key: m.key, title: m.title, rank, areas, score: m.score ? numOrNull(row[m.score]) : null, decile: q(10), ...(n ? { quantile: q(n) } : {}) };
+  const published = publishedOf(m, row);
+  const answer: MeasureAnswer = {
+    key: m.key,
+    title: m.title,
+    rank,
+    areas,
+    score: m.score ? numOrNull(row[m.score]) : null,
+    decile: quantileOf(rank, areas, 10, d.rule, published, m.published),
+  };
+  if (n) answer.quantile = quantileOf(rank, areas, n, d.rule, published, m.published);
+  return answer;
 }
 
 export const caveatFor = (nation: string) =>
@@ -105,10 +147,33 @@ const COMPOSITE_CAVEAT =
 
 export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResult[] {
   return lookups.map((l) => {
-    const base = { input: l.input, postcode: l.postcode, terminated: l.status === 'terminated', doterm: l.record?.doterm ?? null };
-    const empty = { nation: null, country_code: null, index_edition: null, deprivation: null, uk_composite: null };
-    if (l.status === 'invalid') return { ...base, ...empty, status: 'invalid', message: 'not a valid UK postcode format' };
-    if (l.status === 'not_found' || !l.record) return { ...base, ...empty, status: 'not_found', message: 'valid format, but not in the postcode directory' };
+    const base = {
+      input: l.input,
+      postcode: l.postcode,
+      terminated: l.status === 'terminated',
+      doterm: l.record?.doterm ?? null,
+    };
+    const empty = {
+      nation: null,
+      country_code: null,
+      index_edition: null,
+      deprivation: null,
+      uk_composite: null,
+    };
+    if (l.status === 'invalid')
+      return {
+        ...base,
+        ...empty,
+        status: 'invalid',
+        message: 'not a valid UK postcode format',
+      };
+    if (l.status === 'not_found' || !l.record)
+      return {
+        ...base,
+        ...empty,
+        status: 'not_found',
+        message: 'valid format, but not in the postcode directory',
+      };
     const r = l.record;
     const nation = r.ctry ? NATION_OF_COUNTRY[r.ctry] : undefined;
     if (!nation)
@@ -120,7 +185,12 @@ export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResu
         message: `the postcode is outside England, Wales, Scotland and Northern Ireland (country ${r.ctry ?? 'unknown'}); no UK deprivation index covers it`,
       };
     const d = c.choice.get(nation)!;
-    const head = { ...base, nation, country_code: r.ctry, index_edition: d.label };
+    const head = {
+      ...base,
+      nation,
+      country_code: r.ctry,
+      index_edition: d.label,
+    };
     const composite = compositeFor(r.lsoa11, c);
     const snap = c.snapshots.get(d) ?? null;
     if (!d.table)
@@ -131,7 +201,14 @@ export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResu
         deprivation: null,
         uk_composite: composite,
       };
-    if (!snap) return { ...head, status: 'index_not_loaded', message: `${d.label} (${d.dataset}) has not been imported yet`, deprivation: null, uk_composite: composite };
+    if (!snap)
+      return {
+        ...head,
+        status: 'index_not_loaded',
+        message: `${d.label} (${d.dataset}) has not been imported yet`,
+        deprivation: null,
+        uk_composite: composite,
+      };
     const code = r[d.join];
     if (!code)
       return {
@@ -150,33 +227,9 @@ export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResu
         deprivation: null,
         uk_composite: composite,
       };
-    const overall = measure(d, d.overall, row, snap.areas, c.quantile)!;
-    const q = (size: number) => quantileOf(overall.rank, snap.areas, size, d.rule, Object.fromEntries(Object.entries(d.overall.published).map(([s, f]) => [s, numOrNull(row[f])])), d.overall.published);
-    const deprivation: NationalAnswer = {
-      index: d.title,
-      index_edition: d.label,
-      dataset: d.dataset,
-      edition: editionOf(snap),
-      publisher: d.publisher,
-      nation,
-      area: {
-        code,
-        name: (row[d.name] as string) ?? null,
-        type: d.area_type,
-        postcode_field: d.join,
-        local_authority_code: d.la_code ? ((row[d.la_code] as string) ?? null) : null,
-        local_authority_name: d.la_name ? ((row[d.la_name] as string) ?? null) : null,
-      },
-      rank: overall.rank,
-      areas: snap.areas,
-      score: overall.score,
-      decile: overall.decile,
-      quintile: q(5),
-      quartile: q(4),
-      ...(c.quantile ? { quantile: overall.quantile } : {}),
-      domains: d.domains.map((m) => measure(d, m, row, snap.areas, c.quantile)).filter((m): m is MeasureAnswer => m !== null),
-      caveat: caveatFor(nation),
-    };
+    const deprivation = c.memo
+      ? c.memo.get(`${d.label}:${snap.edition.id}:${c.quantile ?? ''}:${code}`, () => national(d, snap, row, code, nation, c.quantile))
+      : national(d, snap, row, code, nation, c.quantile);
     return {
       ...head,
       status: l.status === 'terminated' ? 'terminated' : 'found',
@@ -187,23 +240,104 @@ export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResu
   });
 }
 
+function national(d: IndexDescriptor, snap: IndexSnapshot, row: Record<string, unknown>, code: string, nation: Nation, quantile?: number): NationalAnswer {
+  const overall = measure(d, d.overall, row, snap.areas, quantile)!;
+  const published = publishedOf(d.overall, row);
+  const domains: MeasureAnswer[] = [];
+  for (const m of d.domains) {
+    const a = measure(d, m, row, snap.areas, quantile);
+    if (a) domains.push(a);
+  }
+  const deprivation: NationalAnswer = {
+    index: d.title,
+    index_edition: d.label,
+    dataset: d.dataset,
+    edition: editionOf(snap),
+    publisher: d.publisher,
+    nation,
+    area: {
+      code,
+      name: (row[d.name] as string) ?? null,
+      type: d.area_type,
+      postcode_field: d.join,
+      local_authority_code: d.la_code ? ((row[d.la_code] as string) ?? null) : null,
+      local_authority_name: d.la_name ? ((row[d.la_name] as string) ?? null) : null,
+    },
+    rank: overall.rank,
+    areas: snap.areas,
+    score: overall.score,
+    decile: overall.decile,
+    quintile: quantileOf(overall.rank, snap.areas, 5, d.rule, published, d.overall.published),
+    quartile: quantileOf(overall.rank, snap.areas, 4, d.rule, published, d.overall.published),
+    ...(quantile ? { quantile: overall.quantile } : {}),
+    domains,
+    caveat: caveatFor(nation),
+  };
+  return deprivation;
+}
+
 function compositeFor(code: string | null, c: Composer): CompositeAnswer | null {
   if (!code || !c.composite) return null;
-  const row = c.composite.byCode.get(code);
+  const snap = c.composite;
+  return c.memo ? c.memo.get(`${c.compositeDescriptor.label}:${snap.edition.id}:${code}`, () => compositeOf(code, snap, c)) : compositeOf(code, snap, c);
+}
+
+function compositeOf(code: string, snap: IndexSnapshot, c: Composer): CompositeAnswer | null {
+  const row = snap.byCode.get(code);
   if (!row) return null;
   const d = c.compositeDescriptor;
   const rank = numOrNull(row[d.overall.rank])!;
-  const pub = (size: number): QuantileAnswer => ({ n: size, value: numOrNull(row[d.overall.published[size]])!, method: 'published', source_field: d.overall.published[size], rule: 'population-weighted' });
   return {
     index: d.title,
     dataset: d.dataset,
-    edition: editionOf(c.composite),
+    edition: editionOf(snap),
     area_code: code,
     rank,
-    areas: c.composite.areas,
+    areas: snap.areas,
     score: d.overall.score ? numOrNull(row[d.overall.score]) : null,
-    decile: pub(10),
-    quintile: pub(5),
+    decile: populationWeighted(d, row, 10),
+    quintile: populationWeighted(d, row, 5),
     caveat: COMPOSITE_CAVEAT,
   };
+}
+
+function populationWeighted(d: IndexDescriptor, row: Record<string, unknown>, size: number): QuantileAnswer {
+  return {
+    n: size,
+    value: numOrNull(row[d.overall.published[size]])!,
+    method: 'published',
+    rule: 'population-weighted',
+    source_field: d.overall.published[size],
+  };
+}
+
+/** JSON of an answer object, computed once per object (answers are memoised and never mutated). */
+const jsonOf = new WeakMap<object, string>();
+const toJson = (o: object | null): string => {
+  if (o === null) return 'null';
+  let s = jsonOf.get(o);
+  if (s === undefined) jsonOf.set(o, (s = JSON.stringify(o)));
+  return s;
+};
+
+/** The JSON text of results, reusing each area's serialised answer (bulk answers are mostly those). */
+export function resultsJson(results: DeprivationResult[]): string {
+  const parts: string[] = new Array(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    // the documented field order (as the schema serialiser of the single route writes it)
+    const h = JSON.stringify({
+      input: r.input,
+      postcode: r.postcode,
+      status: r.status,
+      message: r.message,
+      terminated: r.terminated,
+      doterm: r.doterm,
+      nation: r.nation,
+      country_code: r.country_code,
+      index_edition: r.index_edition,
+    });
+    parts[i] = `${h.slice(0, -1)},"deprivation":${toJson(r.deprivation)},"uk_composite":${toJson(r.uk_composite)}}`;
+  }
+  return `[${parts.join(',')}]`;
 }

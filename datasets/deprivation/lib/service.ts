@@ -2,10 +2,10 @@
 // per edition), looks the postcodes up through the postcodes plug-in and composes the answers.
 import type { DatasetContext, EditionInfo } from '../../../core/contract.ts';
 import { Problem, badRequest } from '../../../core/rest/problem.ts';
-import type { PostcodeServices } from '../../postcodes/service-types.ts';
+import type { PostcodeLookup, PostcodeServices } from '../../postcodes/service-types.ts';
 import type { IndexDescriptor, IndexServices, IndexSnapshot, Nation } from './index.ts';
 import { COMPOSITE, NATIONAL, chooseEditions } from './registry.ts';
-import { compose, type Composer, type DeprivationResult } from './compose.ts';
+import { AnswerMemo, compose, type Composer, type DeprivationResult } from './compose.ts';
 
 export const MAX_BULK = 1000;
 
@@ -15,9 +15,43 @@ export interface Plan extends Composer {
   key: string;
 }
 
+/** Postcode-directory answers kept in memory, per directory edition (a directory edition never changes). */
+const CACHE_SIZE = 50_000;
+
 export function createDeprivationService(ds: DatasetContext) {
   const postcodes = () => ds.service<PostcodeServices>('postcodes');
   const index = (d: IndexDescriptor) => ds.service<IndexServices>(d.dataset);
+  const cache = new Map<string, PostcodeLookup>();
+  const memo = new AnswerMemo(20_000);
+
+  /** One lookup per input, in order: from the cache, the rest in one call to the postcodes service. */
+  async function lookup(inputs: string[], editionId: number): Promise<PostcodeLookup[]> {
+    const svc = postcodes();
+    const out: (PostcodeLookup | undefined)[] = new Array(inputs.length);
+    const missing: number[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      const p = svc.normalise(inputs[i]);
+      if (p === null) {
+        out[i] = { input: inputs[i], postcode: null, status: 'invalid', record: null };
+        continue;
+      }
+      const hit = cache.get(`${editionId}:${p}`);
+      if (hit) {
+        cache.delete(`${editionId}:${p}`);
+        cache.set(`${editionId}:${p}`, hit);
+        out[i] = { ...hit, input: inputs[i] };
+      } else missing.push(i);
+    }
+    if (missing.length) {
+      const found = await svc.lookup(missing.map((i) => inputs[i]), editionId);
+      missing.forEach((i, j) => {
+        out[i] = found[j];
+        if (found[j].postcode) cache.set(`${editionId}:${found[j].postcode}`, found[j]);
+      });
+      while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return out as PostcodeLookup[];
+  }
 
   return {
     async plan(edition?: string, quantile?: number): Promise<Plan> {
@@ -33,10 +67,10 @@ export function createDeprivationService(ds: DatasetContext) {
       await Promise.all([...new Set(choice.values())].map(async (d) => snapshots.set(d, d.table ? await index(d).snapshot() : null)));
       const composite = await index(COMPOSITE).snapshot();
       const key = [pc.id, ...[...choice.entries()].map(([n, d]) => `${n[0]}${snapshots.get(d)?.edition.id ?? d.label}`), composite?.edition.id ?? 0, quantile ?? ''].join('.');
-      return { choice: choice as Map<Nation, IndexDescriptor>, snapshots, composite, compositeDescriptor: COMPOSITE, quantile, postcodes: pc, key };
+      return { choice: choice as Map<Nation, IndexDescriptor>, snapshots, composite, compositeDescriptor: COMPOSITE, quantile, memo, postcodes: pc, key };
     },
     async run(inputs: string[], plan: Plan): Promise<DeprivationResult[]> {
-      const lookups = await postcodes().lookup(inputs, plan.postcodes.id);
+      const lookups = await lookup(inputs, plan.postcodes.id);
       return compose(lookups, plan);
     },
   };

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
+import { ajv } from '../../../core/schema.ts';
+import { resultSchema } from '../lib/service.ts';
 
 const D = dataDir();
 const csv = (f: string): Record<string, string>[] => parse(readFileSync(join(D, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
@@ -48,6 +50,22 @@ t.test('deprivation by postcode', async (t) => {
       const c = composite.get(s.lsoa11);
       if (c) t.same([r.uk_composite.rank, r.uk_composite.decile.value], [Number(c.UK_IMD_E_rank), Number(c.UK_IMD_E_pop_decile)], 'composite rank and decile');
     }
+  });
+
+  t.test('bulk answers equal the single answers (which pass through the documented response schema)', async (t) => {
+    const inputs = samples.map((s) => s.pcds);
+    const body = (await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?quantile=7', payload: inputs })).json();
+    t.equal(body.count, inputs.length);
+    const validate = ajv.compile(resultSchema);
+    let differ = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      const single = (await app.inject(`/v1/deprivation/postcodes/${encodeURIComponent(inputs[i])}?quantile=7`)).json().result;
+      if (JSON.stringify(single) !== JSON.stringify(body.results[i]) || !validate(body.results[i])) {
+        if (differ++ === 0) t.same(body.results[i], single, `first difference: ${inputs[i]}`);
+      }
+    }
+    t.equal(differ, 0, 'same fields, same order, same values, valid against the schema');
+    t.same(Object.keys(body).slice(0, 2), ['dataset', 'edition'], 'bulk answers carry the dataset block');
   });
 
   t.test('Scotland: published vigintile, decile, quintile; computed quartile', async (t) => {
