@@ -184,29 +184,53 @@ export function lighten(g: Geometry, opts: LightenOptions): Geometry {
 
 // --- point in polygon -----------------------------------------------------------------------------
 
-/** Rings packed as [x0, y0, x1, y1, …] for a fast even-odd test. */
-export type PackedPolygon = Float64Array[];
+/**
+ * A polygon (exterior and holes) prepared for fast even-odd tests: every edge as [x1, y1, x2, y2]
+ * in one Float64Array, and horizontal bands listing the edges whose y-range meets each band, so a
+ * test looks at a few edges instead of thousands (England alone has over 3,000 positions).
+ */
+export interface PackedPolygon {
+  edges: Float64Array;
+  minY: number;
+  bandHeight: number;
+  bands: Uint32Array[];
+}
 
-export const pack = (poly: PolygonCoords): PackedPolygon =>
-  poly.map((ring) => {
-    const a = new Float64Array(ring.length * 2);
-    ring.forEach((p, i) => {
-      a[2 * i] = p[0];
-      a[2 * i + 1] = p[1];
-    });
-    return a;
-  });
-
-/** Even-odd rule over the exterior ring and its holes. */
-export function pointInPolygon(x: number, y: number, rings: PackedPolygon): boolean {
-  let inside = false;
-  for (const r of rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const yi = r[i + 1];
-      const yj = r[j + 1];
-      if (yi > y !== yj > y && x < ((r[j] - r[i]) * (y - yi)) / (yj - yi) + r[i]) inside = !inside;
+export function pack(poly: PolygonCoords): PackedPolygon {
+  const count = poly.reduce((n, r) => n + r.length - 1, 0);
+  const edges = new Float64Array(count * 4);
+  let k = 0;
+  let [minY, maxY] = [Infinity, -Infinity];
+  for (const ring of poly)
+    for (let i = 0; i + 1 < ring.length; i++) {
+      edges.set([ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1]], k);
+      k += 4;
+      minY = Math.min(minY, ring[i][1]);
+      maxY = Math.max(maxY, ring[i][1]);
     }
+  const nBands = Math.max(1, Math.min(1024, Math.ceil(count / 4)));
+  const bandHeight = (maxY - minY) / nBands || 1;
+  const lists: number[][] = Array.from({ length: nBands }, () => []);
+  const band = (y: number) => Math.max(0, Math.min(nBands - 1, Math.floor((y - minY) / bandHeight)));
+  for (let e = 0; e < count; e++) {
+    const [y1, y2] = [edges[4 * e + 1], edges[4 * e + 3]];
+    for (let b = band(Math.min(y1, y2)); b <= band(Math.max(y1, y2)); b++) lists[b].push(e);
+  }
+  return { edges, minY, bandHeight, bands: lists.map((l) => Uint32Array.from(l)) };
+}
+
+/** Even-odd rule over the exterior ring and its holes (edges of the point's band only). */
+export function pointInPolygon(x: number, y: number, p: PackedPolygon): boolean {
+  const b = Math.floor((y - p.minY) / p.bandHeight);
+  if (b < 0 || b >= p.bands.length) return false;
+  const list = p.bands[b];
+  const e = p.edges;
+  let inside = false;
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i] * 4;
+    const yi = e[o + 1];
+    const yj = e[o + 3];
+    if (yi > y !== yj > y && x < ((e[o + 2] - e[o]) * (y - yi)) / (yj - yi) + e[o]) inside = !inside;
   }
   return inside;
 }

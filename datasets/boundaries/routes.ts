@@ -106,8 +106,8 @@ const collectionParams = {
 type Row = Pick<AreasRecord, 'collection' | 'level' | 'code' | 'name' | 'name_welsh' | 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat'>;
 
 /** Least-recently-used map of serialised geometries, bounded by total characters. */
-class GeometryCache {
-  private map = new Map<string, { json: string; bbox: number[] }>();
+class JsonCache<V extends { json: string }> {
+  private map = new Map<string, V>();
   private size = 0;
   constructor(private readonly maxChars: number) {}
   get(key: string) {
@@ -118,7 +118,7 @@ class GeometryCache {
     }
     return v;
   }
-  set(key: string, v: { json: string; bbox: number[] }) {
+  set(key: string, v: V) {
     if (this.map.has(key)) return;
     this.map.set(key, v);
     this.size += v.json.length;
@@ -190,7 +190,9 @@ const routes: DatasetRoutes = (app, ds) => {
   });
   // Lightened geometries, serialised once per edition, area and (precision, simplify): a web map
   // asks for the same few variants again and again. Bounded by total characters.
-  const geometries = new GeometryCache(64 * 1024 * 1024);
+  const geometries = new JsonCache<{ json: string; bbox: number[] }>(64 * 1024 * 1024);
+  // Whole FeatureCollection bodies by edition and URL (a web map asks for the same page again).
+  const bodies = new JsonCache<{ json: string; link: string | null }>(32 * 1024 * 1024);
   const featuresOf = async (edition: EditionInfo, rows: Row[], vintage: string, light: { precision: number; simplify: number }): Promise<{ json: string; bbox: number[] }[]> => {
     const key = (r: Row) => `${edition.id}|${r.collection}|${r.code}|${light.precision}|${light.simplify}`;
     const missing = rows.filter((r) => !geometries.get(key(r)));
@@ -300,6 +302,11 @@ const routes: DatasetRoutes = (app, ds) => {
     const bbox = q.bbox === undefined ? undefined : parseBbox(q.bbox);
     const edition = await ds.edition(request);
     if (ds.cacheFor(request, reply, edition)) return reply;
+    const cached = bodies.get(`${edition.id}|${request.url}`);
+    if (cached) {
+      if (cached.link) reply.header('link', cached.link);
+      return reply.type(GEOJSON).send(cached.json);
+    }
     const set = await setOf(edition, collection);
     const base = () => {
       const b = ds.db(areasTable).where({ edition_id: edition.id, collection });
@@ -338,7 +345,9 @@ const routes: DatasetRoutes = (app, ds) => {
       ],
     };
     // Serialised directly: geometry arrays are large and already in their final shape.
-    return reply.type(GEOJSON).send(`${JSON.stringify(head).slice(0, -1)},"features":[${features.map((f) => f.json).join(',')}]}`);
+    const json = `${JSON.stringify(head).slice(0, -1)},"features":[${features.map((f) => f.json).join(',')}]}`;
+    bodies.set(`${edition.id}|${request.url}`, { json, link: next ? `<${next}>; rel="next"` : null });
+    return reply.type(GEOJSON).send(json);
   };
   const itemsSchema = {
     summary: "A collection's features as a GeoJSON FeatureCollection (WGS84, RFC 7946)",
@@ -398,6 +407,8 @@ const routes: DatasetRoutes = (app, ds) => {
   );
 
   // --- point in area --------------------------------------------------------------------------
+  const metaJson = new Map<number, string>();
+  const answers = new Map<string, string>();
   const byLevelSchema = { type: 'object', properties: Object.fromEntries(LEVELS.map((l) => [l, { ...areaRefSchema, type: ['object', 'null'] }])) };
   app.get(
     '/locate',
@@ -490,18 +501,31 @@ const routes: DatasetRoutes = (app, ds) => {
       } else if (ds.cacheFor(request, reply, edition)) return reply;
       const index = await indexes.get(edition.id);
       const areas: AreaRef[] = index.locate(lon, lat);
-      const byLevel = Object.fromEntries(LEVELS.map((l) => [l, areas.find((a) => a.level === l) ?? null]));
-      return {
-        ...ds.describe(edition),
-        point: { lat, lon },
-        ...(postcodeInfo ? { postcode: postcodeInfo } : {}),
-        found: areas.length > 0,
-        areas,
-        by_level: byLevel,
-        ...(areas.length === 0
-          ? { note: 'No boundary of this edition contains the point: it is at sea, outside the United Kingdom (e.g. Channel Islands, Isle of Man), or just outside the generalised coastline.' }
-          : {}),
-      };
+      // Serialised by hand from cached pieces: the meta block per edition and the areas part per
+      // distinct answer (a few hundred at most), so a look-up costs little beyond the index.
+      let meta = metaJson.get(edition.id);
+      if (!meta) {
+        if (metaJson.size > 8) metaJson.clear();
+        metaJson.set(edition.id, (meta = JSON.stringify(ds.describe(edition)).slice(1, -1)));
+      }
+      const key = `${edition.id}|${areas.map((a) => `${a.collection}:${a.code}`).join(',')}`;
+      let answer = answers.get(key);
+      if (!answer) {
+        const byLevel = Object.fromEntries(LEVELS.map((l) => [l, areas.find((a) => a.level === l) ?? null]));
+        const body = {
+          found: areas.length > 0,
+          areas,
+          by_level: byLevel,
+          ...(areas.length === 0
+            ? { note: 'No boundary of this edition contains the point: it is at sea, outside the United Kingdom (e.g. Channel Islands, Isle of Man), or just outside the generalised coastline.' }
+            : {}),
+        };
+        if (answers.size > 5000) answers.clear();
+        answers.set(key, (answer = JSON.stringify(body).slice(1, -1)));
+      }
+      const point = JSON.stringify({ lat, lon });
+      const pc = postcodeInfo ? `,"postcode":${JSON.stringify(postcodeInfo)}` : '';
+      return reply.type('application/json; charset=utf-8').send(`{${meta},"point":${point}${pc},${answer}}`);
     },
   );
 };
