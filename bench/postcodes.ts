@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -82,7 +82,7 @@ async function generate(file: string): Promise<string[]> {
 }
 
 // ---- 2. import in a child process: wall time and peak RSS --------------------------------------
-async function importChild(file: string, catalogueFile: string): Promise<{ seconds: number; peakMb: number; output: string }> {
+async function importChild(file: string, catalogueFile: string): Promise<{ seconds: number; peakMb: number; cpuSeconds: number; output: string }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/bin/catalogue.ts'), 'import', 'postcodes', '--source', `onspd=${file}`], {
     cwd: root,
@@ -93,10 +93,13 @@ async function importChild(file: string, catalogueFile: string): Promise<{ secon
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   let peakKb = 0;
+  let cpuTicks = 0;
   const poll = setInterval(() => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpuTicks = Number(stat[11]) + Number(stat[12]); // utime + stime (fields 14, 15), clock ticks
     } catch {
       /* exited */
     }
@@ -104,7 +107,7 @@ async function importChild(file: string, catalogueFile: string): Promise<{ secon
   const [code] = await once(child, 'exit');
   clearInterval(poll);
   if (code !== 0) throw new Error(`import failed (${code}):\n${output}`);
-  return { seconds: (performance.now() - t0) / 1000, peakMb: peakKb / 1024, output };
+  return { seconds: (performance.now() - t0) / 1000, peakMb: peakKb / 1024, cpuSeconds: cpuTicks / 100, output };
 }
 
 // ---- 3. lookups ------------------------------------------------------------------------------
@@ -115,11 +118,12 @@ async function main() {
   let close: (() => Promise<void>) | undefined;
   try {
     const file = join(work, 'ONSPD_SYNTHETIC_UK.csv');
-    let t = performance.now();
+    const t = performance.now();
     const picks = await generate(file);
     const genSeconds = (performance.now() - t) / 1000;
     const catalogueFile = join(work, 'catalogue.yaml');
     writeFileSync(catalogueFile, `title: Bench\ndatasets:\n  - id: postcodes\n    path: ${join(root, 'datasets/postcodes')}\nsettings:\n  import_on_start: false\n`);
+    const loadBefore = loadavg()[0].toFixed(2);
     const imp = await importChild(file, catalogueFile);
     const inner = /imported in ([\d.]+) s/.exec(imp.output)?.[1];
 
@@ -162,13 +166,12 @@ async function main() {
         },
       ],
     });
-    t = performance.now();
     const lines = [
       `hardware: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (shared with other work while measured); PostgreSQL on the same machine`,
       `synthetic ONSPD file: ${ROWS.toLocaleString('en-GB')} rows (${cols.length} columns) generated in ${genSeconds.toFixed(1)} s`,
       `import (child process, end to end incl. start-up and name tables): ${imp.seconds.toFixed(1)} s = ${Math.round(ROWS / imp.seconds).toLocaleString('en-GB')} rows/s` +
         (inner ? `; inside runImport ${inner} s = ${Math.round(ROWS / Number(inner)).toLocaleString('en-GB')} rows/s` : ''),
-      `import peak RSS: ${imp.peakMb.toFixed(0)} MB`,
+      `import peak RSS: ${imp.peakMb.toFixed(0)} MB; CPU time of the import process ${imp.cpuSeconds.toFixed(1)} s (${Math.round(ROWS / imp.cpuSeconds).toLocaleString('en-GB')} rows per CPU-second); load average before/after ${loadBefore} / ${loadavg()[0].toFixed(2)}`,
       `GET /v1/postcodes/postcodes/:postcode (${SECONDS} s, 10 connections): ${single.requests.average.toFixed(0)} req/s, p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms, errors ${single.errors}, non-2xx ${single.non2xx}`,
       `POST /v1/postcodes/lookup, 100 postcodes (${Math.max(5, Math.round(SECONDS / 2))} s, 4 connections): ${bulk.requests.average.toFixed(0)} req/s (${(bulk.requests.average * 100).toFixed(0)} postcodes/s), p50 ${bulk.latency.p50} ms, p99 ${bulk.latency.p99} ms, errors ${bulk.errors}, non-2xx ${bulk.non2xx}`,
     ];

@@ -107,6 +107,9 @@ t.test('postcodes: lookups against the real sample', async (t) => {
     const tooMany = await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', payload: { postcodes: Array(1001).fill('AB10 1AA') } });
     t.equal(tooMany.statusCode, 400);
     t.match(tooMany.headers['content-type'], /application\/problem\+json/);
+    const odd = await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', payload: { postcodes: [123, null, live.pcds] } });
+    t.equal(odd.statusCode, 200, 'entries that are not strings do not fail the batch');
+    t.same(odd.json().results.map((r: { status: string }) => r.status), ['invalid', 'invalid', 'found']);
     const wrongShape = await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', payload: { codes: [] } });
     t.equal(wrongShape.statusCode, 400);
   });
@@ -165,6 +168,15 @@ t.test('postcodes: lookups against the real sample', async (t) => {
     t.ok(d.every((x: number) => x <= 500));
     t.equal((await app.inject('/v1/postcodes/nearest?lat=40&long=0')).statusCode, 400, 'outside the UK');
     t.equal((await app.inject('/v1/postcodes/nearest?lat=57&long=-2&radius=100000')).statusCode, 400, 'radius bounded');
+  });
+
+  t.test('names table and catalogue provenance', async (t) => {
+    const code = Object.keys(lsoaNames).find((c) => all.some((r) => r.lsoa11 === c))!;
+    const res = await app.inject(`/v1/postcodes/names?field=lsoa11&code=${code}`);
+    t.equal(res.statusCode, 200);
+    t.same(res.json().items, [{ field: 'lsoa11', code, name: lsoaNames[code] }]);
+    const list = (await app.inject('/v1/postcodes/postcodes?ctry=W92000004&limit=100')).json();
+    t.equal(list.total, all.filter((r) => r.ctry === 'W92000004').length, 'standard table routes filter by geography');
   });
 
   t.test('the service other plug-ins use', async (t) => {
