@@ -30,7 +30,7 @@ const lightParams = {
     maximum: 10000,
     default: 0,
     description:
-      'Douglas–Peucker simplification tolerance in metres (0: full resolution). 100–500 suits a web map of England; islands and holes that vanish are dropped, every area keeps a valid polygon.',
+      'Douglas–Peucker simplification tolerance in metres (0: full resolution). 100–500 suits a web map of England; islands and holes that vanish are dropped, every area keeps a valid polygon. Areas are simplified one by one: shared borders may no longer match exactly (display only, never for point-in-area).',
   },
 } as const;
 
