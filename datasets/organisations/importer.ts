@@ -45,7 +45,8 @@ async function validFrom(ctx: ImportContext): Promise<string> {
 async function readPrevious(ctx: ImportContext, tableName: (t: string) => string): Promise<Previous | null> {
   const id = await ctx.currentEdition(ctx.datasetId);
   if (id === null) return null;
-  const rows = async <T>(table: string) => ctx.query<T>(`SELECT * FROM ${tableName(table)} WHERE edition_id = $1`, [id]);
+  const rows = async <T>(table: string) =>
+    (await ctx.query<Record<string, unknown>>(`SELECT * FROM ${tableName(table)} WHERE edition_id = $1`, [id])).map(({ edition_id: _e, ...r }) => r as T);
   const [info] = await rows<EditionInfoRecord>('edition_info');
   return {
     editionId: id,
