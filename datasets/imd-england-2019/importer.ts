@@ -8,6 +8,9 @@ import schema from './schemas/areas.json' with { type: 'json' };
 const AREAS = 32844;
 
 const importer: DatasetImporter = async (ctx) => {
+  const has = (s: string) => (ctx.sources[s]?.length ?? 0) > 0;
+  if (!has('file_7') && !(has('file_2') && has('file_3')))
+    throw new SourceError('IoD2019 needs File 7 (all ranks, scores, deciles and denominators) or Files 2 and 3 (domain and supplementary ranks and deciles)');
   const byCode = await readLsoaSources(ctx, ['file_2', 'file_3', 'file_6', 'file_9', 'file_7'], { lsoa: '2011', lad: '2019' });
   if (byCode.size !== AREAS) ctx.warn('area_count', `${byCode.size} LSOAs read; IoD2019 has ${AREAS}`);
   const fields = Object.keys(schema.properties);

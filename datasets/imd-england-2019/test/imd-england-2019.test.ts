@@ -21,7 +21,7 @@ t.test('imd-england-2019 serves IoD2019 by LSOA and by district', async (t) => {
     let url: string | null = '/v1/imd-england-2019/areas?limit=1000';
     while (url) {
       const res = await app.inject(url);
-      t.equal(res.statusCode, 200);
+      if (res.statusCode !== 200) t.fail(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
       const body = res.json() as { total: number; next: string | null; items: Record<string, unknown>[] };
       for (const i of body.items) served.set(i.lsoa_code as string, i);
       url = body.next;
