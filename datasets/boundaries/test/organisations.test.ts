@@ -61,3 +61,23 @@ t.test('hospital checks from an organisations edition', async (t) => {
     'findings are warnings of the edition',
   );
 });
+
+t.test('the real organisations dataset and its source lists give the same findings', async (t) => {
+  const { app, platform } = await testPlatform(t, { datasets: ['postcodes', 'organisations', 'boundaries'], imports: ['postcodes'] });
+  const findings = async () =>
+    ((await app.inject('/v1/boundaries/hospital_checks?status__in=disagrees,not_located,no_coordinates&limit=1000')).json().items as Record<string, string>[])
+      .map((c) => `${c.ods_code} ${c.status}`)
+      .sort();
+  const input = async () => (await app.inject('/catalogue/boundaries')).json().metadata.hospital_check.input;
+  await runImport(platform, { datasetId: 'boundaries', trigger: 'test' });
+  t.equal(await input(), 'hospital_lists');
+  const fromLists = await findings();
+  await runImport(platform, { datasetId: 'organisations', trigger: 'test' });
+  await runImport(platform, { datasetId: 'boundaries', trigger: 'test' });
+  t.equal(await input(), 'organisations_edition');
+  const fromEdition = await findings();
+  t.ok(fromLists.length > 0, `${fromLists.length} findings`);
+  // The same hospitals and statuses; the expectations may differ in detail (e.g. the dataset gives
+  // Jersey General Hospital the Channel Islands, the lists only its English trust's ICB).
+  t.same(fromEdition, fromLists);
+});
