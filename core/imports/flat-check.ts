@@ -31,18 +31,15 @@ export function compileFlatCheck(schema: unknown): FlatCheck | undefined {
   }
   const known = new Set(names);
   const requiredSet = new Set(required);
-  return (record) => {
-    for (const k in record) if (!known.has(k) && Object.prototype.hasOwnProperty.call(record, k)) return false;
-    for (let i = 0; i < names.length; i++) {
-      const v = record[names[i]];
-      if (v === undefined) {
-        if (requiredSet.has(names[i])) return false;
-        continue;
-      }
-      if (!checks[i](v)) return false;
-    }
-    return true;
-  };
+  // Compiled with named property loads (r["name"]), as ajv compiles its validators.
+  const lines = names.map((name, i) => {
+    const key = JSON.stringify(name);
+    return requiredSet.has(name)
+      ? `v = r[${key}]; if (v === undefined || !c[${i}](v)) return false;`
+      : `v = r[${key}]; if (v !== undefined && !c[${i}](v)) return false;`;
+  });
+  const body = `let v;\nfor (const k in r) if (!known.has(k) && hasOwn(r, k)) return false;\n${lines.join('\n')}\nreturn true;`;
+  return new Function('c', 'known', 'hasOwn', `return (r) => {\n${body}\n};`)(checks, known, (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k));
 }
 
 function propertyCheck(p: Prop): ((v: unknown) => boolean) | undefined {

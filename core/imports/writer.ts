@@ -47,7 +47,11 @@ export class CopySession {
 export class CopyTableWriter implements TableWriter {
   private written = 0;
   private queued = 0;
-  private chunk = '';
+  /** Lines queued for the COPY stream, and their length. */
+  private lines: string[] = [];
+  private bytes = 0;
+  /** One record as a CSV line (edition id first), compiled for the table's columns. */
+  private readonly encode: (record: Record<string, unknown>) => string;
   private stream: Writable | undefined;
   private failure: Error | undefined;
   private readonly check: FlatCheck | undefined;
@@ -63,6 +67,9 @@ export class CopyTableWriter implements TableWriter {
   ) {
     // A fast check for flat record schemas; ajv still decides (and words the error) when it fails.
     this.check = compileFlatCheck(validate.schema);
+    // Named property loads (r["col"]) instead of r[columns[i]]: several times faster per row.
+    const body = columns.map((c) => `v(r[${JSON.stringify(c)}])`).join(" + ',' + ");
+    this.encode = new Function('v', 'prefix', `return (r) => prefix${columns.length ? ` + ${body}` : ''};`)(csvValue, `${editionId}${columns.length ? ',' : ''}`);
   }
 
   get count(): number {
@@ -76,12 +83,12 @@ export class CopyTableWriter implements TableWriter {
       const value = record[field.split('/')[0]];
       throw new SourceError(`${field} ${first.reason}${value === undefined ? '' : ` (value: ${JSON.stringify(value)})`}`, where.file, where.line, field);
     }
-    let line = String(this.editionId);
-    for (const c of this.columns) line += ',' + csvValue(record[c]);
-    this.chunk += line + '\n';
+    const line = this.encode(record);
+    this.lines.push(line);
+    this.bytes += line.length + 1;
     this.queued++;
     if (this.queued >= REPORT) this.report();
-    if (this.chunk.length >= CHUNK) await this.send();
+    if (this.bytes >= CHUNK) await this.send();
   }
 
   private report(): void {
@@ -105,8 +112,9 @@ export class CopyTableWriter implements TableWriter {
       this.session.active = this;
     }
     const stream = (this.stream ??= this.open());
-    const data = this.chunk;
-    this.chunk = '';
+    const data = this.lines.join('\n') + '\n';
+    this.lines = [];
+    this.bytes = 0;
     if (!stream.write(data)) {
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -142,7 +150,8 @@ export class CopyTableWriter implements TableWriter {
   async abort(): Promise<void> {
     const stream = this.stream;
     this.stream = undefined;
-    this.chunk = '';
+    this.lines = [];
+    this.bytes = 0;
     if (!stream) return;
     stream.destroy(new Error('import abandoned'));
     await finished(stream).catch(() => undefined);
@@ -150,7 +159,7 @@ export class CopyTableWriter implements TableWriter {
 
   /** Sends what is queued and ends the COPY: every record written so far is in the table. */
   async flush(): Promise<void> {
-    if (this.chunk.length > 0) await this.send();
+    if (this.lines.length > 0) await this.send();
     await this.close();
     this.report();
   }

@@ -8,6 +8,7 @@ import { csvEntries, lineBatches, mapHeader, splitLine, toRecord, type Mapping }
 import { NAME_TABLES } from './names.ts';
 
 const EMPTY = /^[,\s]*$/;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const importer: DatasetImporter = async (ctx) => {
   const started = Date.now();
@@ -54,6 +55,7 @@ const importer: DatasetImporter = async (ctx) => {
         await postcodes.write(record as unknown as Record<string, unknown>, { file, line });
         count++;
       }
+      await breathe(); // let the event loop run between chunks (imports may run inside the API process)
     }
     if (!map) throw new SourceError('the file has no header row', file, 0);
     perFile[basename(file)] = count;
@@ -80,6 +82,7 @@ const importer: DatasetImporter = async (ctx) => {
       const name = typeof value === 'string' ? value : (value as { name?: unknown } | null)?.name;
       if (typeof name !== 'string' || name.trim() === '') continue;
       for (const field of table.fields) await names.write({ field, code, name: name.replace(/\s+/g, ' ').trim() }, { file: path });
+      if (names.count % 2000 === 0) await breathe();
     }
     loaded.push(basename(path));
   }
