@@ -159,36 +159,58 @@ const blank = () => ({
 const isPseudo = (v: string) => v.length === 9 && v.endsWith('99999999') && PSEUDO.test(v);
 const trim = (v: string) => (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v);
 
+const convert = {
+  text: (raw: string | undefined): string | null => {
+    const v = raw === undefined ? '' : trim(raw);
+    return v === '' ? null : v;
+  },
+  code: (raw: string | undefined): string | null => {
+    const v = raw === undefined ? '' : trim(raw);
+    return v === '' || isPseudo(v) ? null : v;
+  },
+  integer: (raw: string | undefined, field: string, file: string, line: number): number | null => {
+    const v = raw === undefined ? '' : trim(raw);
+    if (v === '') return null;
+    if (!INT.test(v)) throw new SourceError(`"${raw}" is not an integer`, file, line, field);
+    return Number(v);
+  },
+  number: (raw: string | undefined, field: string, file: string, line: number): number | null => {
+    const v = raw === undefined ? '' : trim(raw);
+    if (v === '') return null;
+    const x = Number(v);
+    if (Number.isNaN(x)) throw new SourceError(`"${raw}" is not a number`, file, line, field);
+    return x;
+  },
+};
+
+type RowReader = (values: string[], file: string, line: number) => Record<string, unknown>;
+const readers = new WeakMap<Mapping, RowReader>();
+
+/**
+ * The row → record function of one header layout, compiled once: an object literal of every
+ * stored field in a fixed order (fields the file lacks are null), so that V8 builds each record in
+ * one fast shape.
+ */
+function readerFor(map: Mapping): RowReader {
+  let reader = readers.get(map);
+  if (reader) return reader;
+  const at = new Map(map.fields.map((f, k) => [f, k]));
+  const names = ['text', 'code', 'integer', 'number'] as const;
+  const props = Object.keys(blank()).map((field) => {
+    const k = at.get(field);
+    if (k === undefined) return `${JSON.stringify(field)}: null`;
+    const kind = names[map.kinds[k]];
+    const args = kind === 'integer' || kind === 'number' ? `, ${JSON.stringify(field)}, file, line` : '';
+    return `${JSON.stringify(field)}: c.${kind}(values[${map.indexes[k]}]${args})`;
+  });
+  reader = new Function('c', `return (values, file, line) => ({\n${props.join(',\n')}\n});`)(convert) as RowReader;
+  readers.set(map, reader);
+  return reader;
+}
+
 /** One ONSPD row as a stored record (pseudo-codes and the no-grid-reference marker become null). */
 export function toRecord(values: string[], map: Mapping, file: string, line: number): PostcodesRecord {
-  const r = blank() as Record<string, unknown>;
-  const { fields, indexes, kinds } = map;
-  for (let k = 0; k < fields.length; k++) {
-    const field = fields[k];
-    const raw = values[indexes[k]];
-    const v = raw === undefined ? '' : trim(raw);
-    if (v === '') {
-      r[field] = null;
-      continue;
-    }
-    switch (kinds[k]) {
-      case Kind.Code:
-        r[field] = isPseudo(v) ? null : v;
-        break;
-      case Kind.Text:
-        r[field] = v;
-        break;
-      case Kind.Integer:
-        if (!INT.test(v)) throw new SourceError(`"${raw}" is not an integer`, file, line, field);
-        r[field] = Number(v);
-        break;
-      default: {
-        const x = Number(v);
-        if (Number.isNaN(x)) throw new SourceError(`"${raw}" is not a number`, file, line, field);
-        r[field] = x;
-      }
-    }
-  }
+  const r = readerFor(map)(values, file, line);
   let pcds = r.pcds as string | null;
   if (!pcds) throw new SourceError('postcode (pcds) is empty', file, line, 'pcds');
   pcds = pcds.toUpperCase();
