@@ -1,6 +1,7 @@
 // Routes of the organisations dataset (under /v1/organisations). Organisation and structure routes
 // answer from an in-memory snapshot of the edition asked for (as_of=, edition= or current).
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { gzipSync } from 'node:zlib';
 import type { DatasetContext, DatasetRoutes, EditionInfo } from '../../core/contract.ts';
 import { sendCsv } from '../../core/rest/formats.ts';
 import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
@@ -8,7 +9,7 @@ import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
 import type { PostcodeServices } from '../postcodes/service-types.ts';
 import { nameKey } from './lists.ts';
 import { ORG_FIELDS, limitedSchema, nest, organisationSchema, type Nested } from './shapes.ts';
-import { Snapshots, type Snapshot } from './snapshot.ts';
+import { Snapshots, type CachedBody, type Snapshot } from './snapshot.ts';
 import type { OrganisationRecordsRecord } from './types.ts';
 
 type Query = Record<string, string | number | undefined>;
@@ -122,6 +123,32 @@ const listOf = (items: unknown, description: string) => ({
 const codeParams = { type: 'object', additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 20 } }, required: ['code'] };
 const wantsCsv = (request: FastifyRequest, suffix?: boolean) =>
   suffix || (request.query as Query).format === 'csv' || (/\btext\/csv\b/.test(request.headers.accept ?? '') && (request.query as Query).format !== 'json');
+
+const MAX_BODIES = 512;
+
+/**
+ * Sends an answer of an immutable edition serialised once: the same URL on the same edition gets
+ * the same bytes (gzip-compressed once too, for clients that accept it). Only for answers whose
+ * objects carry exactly the members of their response schema.
+ */
+async function answer(request: FastifyRequest, reply: FastifyReply, snap: Snapshot, build: () => Promise<object> | object): Promise<FastifyReply> {
+  let entry: CachedBody | undefined = snap.bodies.get(request.url);
+  if (!entry) {
+    const body = await build();
+    const link = reply.getHeader('link');
+    entry = { json: JSON.stringify(body), ...(typeof link === 'string' ? { link } : {}) };
+    if (entry.json.length > 2048) entry.gzip = gzipSync(entry.json);
+    snap.bodies.set(request.url, entry);
+    while (snap.bodies.size > MAX_BODIES) snap.bodies.delete(snap.bodies.keys().next().value!);
+  }
+  if (entry.link) reply.header('link', entry.link);
+  reply.type('application/json; charset=utf-8');
+  if (entry.gzip) {
+    reply.header('vary', 'Accept, Accept-Encoding');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+  }
+  return reply.send(entry.json);
+}
 
 /** A code no longer in the edition: 404 saying what succeeded it, when known. */
 function gone(snap: Snapshot, entity: string, code: string, label: string): Problem {
@@ -263,13 +290,16 @@ const routes: DatasetRoutes = (app, ds) => {
     const fields = pickFields(q);
     const o = await open(request, reply);
     if (!o) return reply;
-    const rows = filterOrgs(o.snap, q, base?.(o.snap, request));
+    const filter = base?.(o.snap, request);
     if (wantsCsv(request, csv)) {
+      const rows = filterOrgs(o.snap, q, filter);
       const columns = Object.keys((ds.schemas.organisation_records as { properties: object }).properties);
       return sendCsv(reply, columns, (typeof q.limit === 'number' ? rows.slice(0, q.limit) : rows) as unknown as Record<string, unknown>[], `${ds.id}-organisations`);
     }
-    const p = page(request, reply, rows, (r) => r.ods_code, q);
-    return { ...meta(o.snap), ...p, items: p.items.map((r) => project(nested(o.snap, r), fields)) };
+    return answer(request, reply, o.snap, () => {
+      const p = page(request, reply, filterOrgs(o.snap, q, filter), (r) => r.ods_code, q);
+      return { ...meta(o.snap), ...p, items: p.items.map((r) => project(nested(o.snap, r), fields)) };
+    });
   };
   const orgListSchema = (summary: string, params?: unknown) => ({
     summary,
@@ -295,10 +325,12 @@ const routes: DatasetRoutes = (app, ds) => {
     async (request, reply) => {
       const o = await open(request, reply);
       if (!o) return reply;
-      const items = filterOrgs(o.snap, request.query as Query)
-        .map((r) => ({ ods_code: r.ods_code, name: r.name }))
-        .sort((a, b) => a.name.localeCompare(b.name) || a.ods_code.localeCompare(b.ods_code));
-      return { ...meta(o.snap), total: items.length, items };
+      return answer(request, reply, o.snap, () => {
+        const items = filterOrgs(o.snap, request.query as Query)
+          .map((r) => ({ ods_code: r.ods_code, name: r.name }))
+          .sort((a, b) => a.name.localeCompare(b.name) || a.ods_code.localeCompare(b.ods_code));
+        return { ...meta(o.snap), total: items.length, items };
+      });
     },
   );
 
@@ -325,7 +357,7 @@ const routes: DatasetRoutes = (app, ds) => {
       const fields = pickFields(request.query as Query);
       const r = await oneOrg(request, reply);
       if (!r) return reply;
-      return { ...meta(r.snap), item: project(nested(r.snap, r.org), fields) };
+      return answer(request, reply, r.snap, () => ({ ...meta(r.snap), item: project(nested(r.snap, r.org), fields) }));
     },
   );
 
@@ -470,7 +502,7 @@ const routes: DatasetRoutes = (app, ds) => {
       if (!o) return reply;
       const rows = all(o.snap);
       if (wantsCsv(request, csv)) return sendCsv(reply, Object.keys(record.properties as object), rows, `${ds.id}-${s.path}`);
-      return { ...meta(o.snap), ...page(request, reply, rows, (r) => String(r[s.key]), q) };
+      return answer(request, reply, o.snap, () => ({ ...meta(o.snap), ...page(request, reply, rows, (r) => String(r[s.key]), q) }));
     };
     const listSchema = { summary: `List ${s.label}s`, tags, querystring: listQuery(), response: { 200: listOf(record, `${s.label}s`) } };
     app.get(`/${s.path}`, { schema: listSchema }, (req, rep) => structList(req, rep));

@@ -20,6 +20,12 @@ import type {
   TrustsRecord,
 } from './types.ts';
 
+export interface CachedBody {
+  json: string;
+  gzip?: Buffer;
+  link?: string;
+}
+
 export interface Snapshot {
   edition: EditionInfo;
   validFrom: string | null;
@@ -37,8 +43,10 @@ export interface Snapshot {
   london_boroughs: Map<string, LondonBoroughsRecord>;
   icb_mappings: IcbMappingsRecord[];
   history: Map<string, CodeHistoryRecord>;
-  /** Answers already computed for this edition (small, bounded): key → serialisable value. */
+  /** Nested organisations already built for this edition. */
   memo: Map<string, unknown>;
+  /** Serialised answers of this edition by request URL (bounded, oldest dropped first). */
+  bodies: Map<string, CachedBody>;
 }
 
 const strip = <T>(row: Record<string, unknown>): T => {
@@ -114,6 +122,7 @@ export class Snapshots {
       icb_mappings: await rows<IcbMappingsRecord>('icb_mappings', 'row'),
       history: new Map(history.map((h) => [`${h.entity}|${h.code}`, h])),
       memo: new Map(),
+      bodies: new Map(),
     };
   }
 }
