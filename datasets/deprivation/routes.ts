@@ -5,7 +5,8 @@ import { metaProperties } from '../../core/rest/meta.ts';
 import { Problem, badRequest } from '../../core/rest/problem.ts';
 import { MAX_QUANTILE, MIN_QUANTILE } from './lib/quantiles.ts';
 import { createDeprivationService, resultSchema, MAX_BULK } from './lib/service.ts';
-import { resultsJson } from './lib/compose.ts';
+import { CSV_COLUMNS, csvRow, resultsJson } from './lib/compose.ts';
+import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
 
 const problem = { $ref: 'Problem#' };
 
@@ -87,9 +88,15 @@ const routes: DatasetRoutes = (app, ds) => {
     {
       schema: {
         summary: `Deprivation of up to ${MAX_BULK} postcodes: one result per input, in order, each with its own status`,
-        description: `Body: {"postcodes": [...]} or a JSON array of up to ${MAX_BULK} strings. Invalid or unknown postcodes do not fail the batch: they get status invalid / not_found.`,
+        description:
+          `Body: {"postcodes": [...]} or a JSON array of up to ${MAX_BULK} strings. Invalid or unknown postcodes do not fail the batch: they get status invalid / not_found. ` +
+          `CSV out with ?format=csv or Accept: text/csv: one row per input, columns ${CSV_COLUMNS.join(', ')} (the caveat: ranks and quantiles compare areas within one nation only).`,
         tags,
-        querystring: { type: 'object', additionalProperties: false, properties: commonQuery },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...commonQuery, format: { type: 'string', enum: ['json', 'csv'], description: 'Response format (or Accept: text/csv)' } },
+        },
         body: {
           anyOf: [
             {
@@ -113,11 +120,15 @@ const routes: DatasetRoutes = (app, ds) => {
       const body = request.body as { postcodes: string[] } | string[];
       const inputs = Array.isArray(body) ? body : body.postcodes;
       if (inputs.length > MAX_BULK) throw badRequest(`at most ${MAX_BULK} postcodes per request (got ${inputs.length})`);
-      const q = request.query as { quantile?: number; edition?: string };
+      const q = request.query as { quantile?: number; edition?: string; format?: string };
       const reg = await registry();
       const plan = await service.plan(q.edition, q.quantile);
       const results = await service.run(inputs, plan);
       reply.header('cache-control', 'no-store');
+      if (chooseFormat(request) === 'csv') {
+        reply.header('x-dataset-edition', `${ds.id}@${reg.label}; postcodes@${plan.postcodes.label}`);
+        return sendCsv(reply, CSV_COLUMNS, results.map(csvRow), 'deprivation');
+      }
       // Each small area's answer is serialised once and reused (lib/compose.ts resultsJson): a bulk
       // answer is mostly those. The shape is the documented one (the tests validate it against the schema).
       const head = JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length });

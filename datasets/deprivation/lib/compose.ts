@@ -341,3 +341,74 @@ export function resultsJson(results: DeprivationResult[]): string {
   }
   return `[${parts.join(',')}]`;
 }
+
+/** Flat columns of a result, for CSV answers (one row per input; domains as <key>_rank / <key>_decile). */
+export const CSV_COLUMNS = [
+  'input',
+  'postcode',
+  'status',
+  'terminated',
+  'doterm',
+  'nation',
+  'country_code',
+  'index_edition',
+  'area_code',
+  'area_name',
+  'area_type',
+  'local_authority_code',
+  'local_authority_name',
+  'rank',
+  'areas',
+  'score',
+  'decile',
+  'decile_method',
+  'quintile',
+  'quintile_method',
+  'quartile',
+  'quartile_method',
+  'quantile_n',
+  'quantile',
+  'quantile_method',
+  'uk_composite_rank',
+  'uk_composite_areas',
+  'uk_composite_pop_decile',
+  'uk_composite_pop_quintile',
+  'message',
+];
+
+export function csvRow(r: DeprivationResult): Record<string, unknown> {
+  const d = r.deprivation;
+  const c = r.uk_composite;
+  return {
+    input: r.input,
+    postcode: r.postcode,
+    status: r.status,
+    terminated: r.terminated,
+    doterm: r.doterm,
+    nation: r.nation,
+    country_code: r.country_code,
+    index_edition: r.index_edition,
+    area_code: d?.area.code,
+    area_name: d?.area.name,
+    area_type: d?.area.type,
+    local_authority_code: d?.area.local_authority_code,
+    local_authority_name: d?.area.local_authority_name,
+    rank: d?.rank,
+    areas: d?.areas,
+    score: d?.score,
+    decile: d?.decile.value,
+    decile_method: d?.decile.method,
+    quintile: d?.quintile.value,
+    quintile_method: d?.quintile.method,
+    quartile: d?.quartile.value,
+    quartile_method: d?.quartile.method,
+    quantile_n: d?.quantile?.n,
+    quantile: d?.quantile?.value,
+    quantile_method: d?.quantile?.method,
+    uk_composite_rank: c?.rank,
+    uk_composite_areas: c?.areas,
+    uk_composite_pop_decile: c?.decile.value,
+    uk_composite_pop_quintile: c?.quintile.value,
+    message: r.message,
+  };
+}

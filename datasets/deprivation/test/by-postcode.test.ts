@@ -96,6 +96,14 @@ t.test('deprivation by postcode', async (t) => {
     t.equal(body.results[3].deprivation, null);
     t.ok(body.postcodes_edition.id, 'names the postcode directory edition');
 
+    const csvRes = await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?format=csv&quantile=3', payload: inputs });
+    t.equal(csvRes.statusCode, 200);
+    t.match(csvRes.headers['content-type'], /text\/csv/);
+    const table: Record<string, string>[] = parse(csvRes.body, { columns: true });
+    t.same(table.map((r) => r.status), ['invalid', 'not_found', 'terminated', 'outside_indices', 'no_small_area', 'found'], 'CSV: one row per input');
+    t.equal(Number(table[5].rank), body.results[5].deprivation.rank);
+    t.equal(Number(table[5].quantile), Math.ceil((body.results[5].deprivation.rank * 3) / body.results[5].deprivation.areas));
+
     const bad = await app.inject('/v1/deprivation/postcodes/not-a-postcode');
     t.equal(bad.statusCode, 400);
     t.match(bad.headers['content-type'], /problem\+json/);
