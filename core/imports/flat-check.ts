@@ -12,7 +12,7 @@ const ANNOTATIONS = new Set(['description', 'title', 'examples', '$comment', 'de
 const TOP = new Set(['$schema', '$id', 'title', 'description', 'type', 'additionalProperties', 'required', 'properties', '$comment', 'examples']);
 const SUPPORTED = new Set(['type', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'enum']);
 const SCALARS = new Set(['string', 'number', 'integer', 'boolean', 'null']);
-const MEMO = 50_000;
+const MEMO = 10_000;
 
 export function compileFlatCheck(schema: unknown): FlatCheck | undefined {
   if (!schema || typeof schema !== 'object') return undefined;
