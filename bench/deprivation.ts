@@ -92,18 +92,21 @@ async function main() {
     const single = () => ({ setupRequest: (r: autocannon.Request) => ({ ...r, path: `/v1/deprivation/postcodes/${encodeURIComponent(next())}` }) });
     await autocannon({ url: address, connections: 10, duration: 3, requests: [single()] }); // warm-up
     const one = await autocannon({ url: address, connections: 10, duration: SECONDS, requests: [single()] });
-    const bulk = await autocannon({
-      url: address,
-      connections: 4,
-      duration: Math.max(5, Math.round(SECONDS / 2)),
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/deprivation/postcodes',
-          setupRequest: (r) => ({ ...r, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ postcodes: Array.from({ length: 100 }, next) }) }),
-        },
-      ],
-    });
+    const bulkRun = (connections: number) =>
+      autocannon({
+        url: address,
+        connections,
+        duration: Math.max(5, Math.round(SECONDS / 2)),
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/deprivation/postcodes',
+            setupRequest: (r) => ({ ...r, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ postcodes: Array.from({ length: 100 }, next) }) }),
+          },
+        ],
+      });
+    const bulk = await bulkRun(4);
+    const bulk1 = await bulkRun(1);
     const lines = [
       `server: buildApp in a child process on ${'127.0.0.1'}; autocannon in the parent`,
       `hardware: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (2 cores, shared with other work while measured); PostgreSQL on the same machine`,
@@ -111,7 +114,10 @@ async function main() {
       ...timings.map((x) => `  ${x}`),
       `postcodes: ${picks.length} distinct live postcodes of the four nations (ONSPD sample and supplement, ${live.length} live rows in the directory)`,
       `single GET /v1/deprivation/postcodes/:postcode (10 connections, ${SECONDS} s): ${one.requests.average.toFixed(0)} req/s, p50 ${one.latency.p50} ms, p99 ${one.latency.p99} ms, errors ${one.errors}, non-2xx ${one.non2xx}`,
-      `bulk POST /v1/deprivation/postcodes, 100 per request (4 connections, ${Math.max(5, Math.round(SECONDS / 2))} s): ${bulk.requests.average.toFixed(0)} req/s = ${(bulk.requests.average * 100).toFixed(0)} postcodes/s, p50 ${bulk.latency.p50} ms, p99 ${bulk.latency.p99} ms, errors ${bulk.errors}, non-2xx ${bulk.non2xx}`,
+      ...([[bulk, 4], [bulk1, 1]] as const).map(
+        ([b, n]) =>
+          `bulk POST /v1/deprivation/postcodes, 100 per request (${n} connection${n > 1 ? 's' : ''}, ${Math.max(5, Math.round(SECONDS / 2))} s): ${b.requests.average.toFixed(0)} req/s = ${(b.requests.average * 100).toFixed(0)} postcodes/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, errors ${b.errors}, non-2xx ${b.non2xx}`,
+      ),
     ];
     console.log(lines.join('\n'));
   } finally {
