@@ -680,6 +680,70 @@ const routes: DatasetRoutes = (app, ds) => {
     },
   );
 
+  const changeRecord = responseRecordSchema(ds.schemas.changes);
+  app.get(
+    '/changes/since',
+    {
+      schema: {
+        summary: 'Every change in the editions that took effect after a date, oldest first (for audit software following changes)',
+        tags,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['date'],
+          properties: {
+            date: { ...DATE, description: 'Changes of editions valid from after this date (YYYY-MM-DD)' },
+            entity: { type: 'string', enum: ['organisation', 'trust', 'health_board', 'icb', 'region', 'pdu', 'diabetes_network', 'openuk_network'] },
+            code: { type: 'string', maxLength: 20 },
+            change: { type: 'string', enum: ['added', 'removed', 'renamed', 're-parented', 'changed', 'succeeded'] },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              dataset: { type: 'string' },
+              since: { type: 'string' },
+              editions: { type: 'array', items: { type: 'object', properties: { edition_id: { type: 'integer' }, valid_from: { type: 'string' } } } },
+              items: {
+                type: 'array',
+                items: { ...changeRecord, properties: { edition_id: { type: 'integer' }, valid_from: { type: 'string' }, ...(changeRecord.properties as object) } },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { date: string; entity?: string; code?: string; change?: string };
+      if (Number.isNaN(Date.parse(q.date))) throw badRequest(`date "${q.date}" is not a date`, [{ name: 'date', reason: 'must be a valid date YYYY-MM-DD' }]);
+      const current = await ds.edition(request);
+      if (ds.cacheFor(request, reply, current)) return reply;
+      const editions: { edition_id: number; valid_from: string }[] = await ds
+        .db(`${ds.tableName('edition_info')} as i`)
+        .join('catalogue.editions as e', 'e.id', 'i.edition_id')
+        .where({ 'e.dataset_id': ds.id, 'e.retired': false })
+        .where('i.valid_from', '>', q.date)
+        .where('i.edition_id', '<=', current.id)
+        .whereNotNull('i.previous_edition_id')
+        .orderBy([{ column: 'i.valid_from' }, { column: 'i.edition_id' }])
+        .select('i.edition_id', 'i.valid_from');
+      const qb = ds
+        .db(`${ds.tableName('changes')} as c`)
+        .join(`${ds.tableName('edition_info')} as i`, 'i.edition_id', 'c.edition_id')
+        .whereIn(
+          'c.edition_id',
+          editions.map((e) => e.edition_id),
+        )
+        .orderBy([{ column: 'i.valid_from' }, { column: 'c.edition_id' }, { column: 'c.seq' }])
+        .select('c.*', 'i.valid_from');
+      if (q.entity) qb.where('c.entity', q.entity);
+      if (q.code) qb.where('c.code', q.code.toUpperCase());
+      if (q.change) qb.where('c.change', q.change);
+      return { dataset: ds.id, since: q.date, editions, items: await qb };
+    },
+  );
+
   ds.serveTable('changes', { summary: 'What changed in this edition since the previous one (added, removed, renamed, re-parented, changed, succeeded)' });
   ds.serveTable('code_history', { summary: 'Every code ever listed, with valid_from/valid_to, status and successor', byKey: false });
   ds.serveTable('organisation_records', { summary: 'Organisations as flat records (filters on every code; CSV)' });

@@ -79,6 +79,15 @@ t.test('organisations over time', async (t) => {
     t.notOk(has({ entity: 'organisation', code: 'RGT01' }), 'an unchanged organisation is not listed');
     const firstChanges = (await get(`/v1/organisations/changes?edition=${first.editionId}&change=added&limit=1`)).total;
     t.ok(firstChanges >= orgs.length, 'the first edition lists everything as added');
+    const since = await get('/v1/organisations/changes/since?date=2024-01-01');
+    t.same(since.editions.map((e: { edition_id: number }) => e.edition_id), [second.editionId], 'only editions after the date');
+    t.equal(since.items.length, changes.length, 'every change of the second edition');
+    t.ok(since.items.every((c: { valid_from: string }) => c.valid_from === '2024-07-01'));
+    const merged = await get('/v1/organisations/changes/since?date=2023-06-01&entity=trust&change=succeeded');
+    t.same(merged.items.map((c: Row) => [c.code, c.successor]), [['RCF', 'RAE']], 'the first edition (everything added) is not a change');
+    t.same((await get('/v1/organisations/changes/since?date=2024-07-01')).items, []);
+    await get('/v1/organisations/changes/since', 400);
+    await get('/v1/organisations/changes/since?date=2024-02-30x', 400);
     const editions = (await get('/v1/organisations/editions')).items;
     t.same(
       editions.map((e: { valid_from: string; previous_edition_id: number | null }) => [e.valid_from, e.previous_edition_id]),
