@@ -222,9 +222,14 @@ export function buildLists(raw: RawSources, opts: BuildOptions): Lists {
   if (multiRegion.length) fail(opts, 'icb_mappings', 'NHS England Region Code', 'ICBs mapped to more than one region', multiRegion);
   const unmappedIcbs = icbs.filter((i) => !icbRegions.has(i.ods_code)).map((i) => i.ods_code);
   if (unmappedIcbs.length) opts.warn('icb-without-mapping', `${unmappedIcbs.length} ICBs appear in no mapping row (no region): ${short(unmappedIcbs)}`, unmappedIcbs);
-  const unmappedTrusts = trusts.filter((t) => t.country_code === ENGLAND && !trustIcbs.has(t.ods_code)).map((t) => t.ods_code).sort();
+  const unmappedTrusts = trusts.filter((t) => !trustIcbs.has(t.ods_code)).map((t) => t.ods_code).sort();
+  const unmappedWelsh = trusts.filter((t) => t.country_code !== ENGLAND && !trustIcbs.has(t.ods_code)).length;
   if (unmappedTrusts.length)
-    opts.warn('trusts-without-icb', `${unmappedTrusts.length} English trusts appear in no ICB mapping row (mostly ambulance, mental-health and community trusts): ${short(unmappedTrusts)}`, unmappedTrusts);
+    opts.warn(
+      'trusts-without-icb',
+      `${unmappedTrusts.length} trusts appear in no ICB mapping row (${unmappedTrusts.length - unmappedWelsh} English, mostly ambulance, mental-health and community trusts; ${unmappedWelsh} Welsh bodies of the trust list): ${short(unmappedTrusts)}`,
+      unmappedTrusts,
+    );
 
   // Networks.
   const diabetes_networks: DiabetesNetworksRecord[] = raw.diabetes_networks.map((r, i) => ({

@@ -203,7 +203,7 @@ t.test('organisations: the real RCPCH lists', async (t) => {
     t.same(superseded.sort(), sorted(mapping.map((m) => m['ONS ICB Boundary Code']).filter((c) => !icbs.some((i) => i.gss_code === c))));
     const unmapped = cat.warnings.find((w: { code: string }) => w.code === 'trusts-without-icb').details;
     const mapped = new Set(mapping.map((m) => m['ODS Trust Code']));
-    t.same(unmapped, sorted(trusts.filter((x) => x.country === 'ENGLAND' && !mapped.has(x.ods_code)).map((x) => x.ods_code)));
+    t.same(unmapped, sorted(trusts.filter((x) => !mapped.has(x.ods_code)).map((x) => x.ods_code)));
     const notSites = cat.warnings.find((w: { code: string }) => w.code === 'pdu-code-not-a-site').details;
     t.equal(notSites.length, pz.filter((p) => !orgs.some((o) => o.OrganisationCode === p.ods_code)).length);
     const noNet = cat.warnings.find((w: { code: string }) => w.code === 'pdu-without-network').details;
