@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { settle } from './settle.ts';
+import { crontab } from '../../../core/worker.ts';
 
 type Row = Record<string, string | null>;
 const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
@@ -29,7 +30,7 @@ const icbsOfTrust = (code: string) => sorted(mapping.filter((m) => m['ODS Trust 
 const firstOpenuk = (code: string | null) => ouTrusts.find((r) => r['ods trust code'] === code)?.['OPEN UK Network Code'] ?? null;
 
 t.test('organisations: the real RCPCH lists', async (t) => {
-  const { app } = await testPlatform(t, { datasets: ['postcodes', 'organisations'], imports: ['organisations'] });
+  const { app, platform } = await testPlatform(t, { datasets: ['postcodes', 'organisations'], imports: ['organisations'] });
   await settle(app);
   const get = async (url: string) => {
     const res = await app.inject(url);
@@ -208,6 +209,15 @@ t.test('organisations: the real RCPCH lists', async (t) => {
     t.equal(notSites.length, pz.filter((p) => !orgs.some((o) => o.OrganisationCode === p.ods_code)).length);
     const noNet = cat.warnings.find((w: { code: string }) => w.code === 'pdu-without-network').details;
     t.same(noNet, sorted(pzNet.filter((p) => !p.network_code).map((p) => p.npda_code)));
+  });
+
+  t.test('the weekly refresh is a worker cron job, and history is kept', async (t) => {
+    const line = crontab(platform)
+      .split('\n')
+      .find((l) => l.includes('"dataset":"organisations"'));
+    t.match(line, /^0 5 \* \* 1 /, 'every Monday at 05:00');
+    t.match(line, /"trigger":"schedule"/);
+    t.ok(platform.dataset('organisations')!.manifest.keep_editions! >= 520, 'ten years of weekly editions are kept');
   });
 
   t.test('bad input is a 4xx problem', async (t) => {
