@@ -74,6 +74,7 @@ async function main() {
     const lines = [
       `hardware: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (2 cores, shared with other work while measured); PostgreSQL on the same machine; load average before ${loadavg()[0].toFixed(2)}`,
       `import of the real lists: ${importSeconds.toFixed(2)} s (${Object.entries(imported.rowCounts).map(([t, n]) => `${t} ${n}`).join(', ')})`,
+      await run('GET /v1/organisations/organisations?limit=1000 (all, nested, brotli)', () => '/v1/organisations/organisations?limit=1000', { 'accept-encoding': 'br, gzip' }),
       await run('GET /v1/organisations/organisations?limit=1000 (all, nested, gzip)', () => '/v1/organisations/organisations?limit=1000', { 'accept-encoding': 'gzip' }),
       await run('GET /v1/organisations/organisations?limit=1000 (all, nested, identity: 366 kB a response)', () => '/v1/organisations/organisations?limit=1000'),
       await run('GET /v1/organisations/organisations/limited', () => '/v1/organisations/organisations/limited', { 'accept-encoding': 'gzip' }),

@@ -1,7 +1,7 @@
 // Routes of the organisations dataset (under /v1/organisations). Organisation and structure routes
 // answer from an in-memory snapshot of the edition asked for (as_of=, edition= or current).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { DatasetContext, DatasetRoutes, EditionInfo } from '../../core/contract.ts';
 import { sendCsv } from '../../core/rest/formats.ts';
 import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
@@ -125,6 +125,9 @@ const wantsCsv = (request: FastifyRequest, suffix?: boolean) =>
   suffix || (request.query as Query).format === 'csv' || (/\btext\/csv\b/.test(request.headers.accept ?? '') && (request.query as Query).format !== 'json');
 
 const MAX_BODIES = 512;
+// A content coding listed in Accept-Encoding and not refused with q=0.
+const ACCEPTS_BR = /(^|[\s,])br(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i;
+const ACCEPTS_GZIP = /(^|[\s,])gzip(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i;
 
 /**
  * Sends an answer of an immutable edition serialised once: the same URL on the same edition gets
@@ -137,15 +140,23 @@ async function answer(request: FastifyRequest, reply: FastifyReply, snap: Snapsh
     const body = await build();
     const link = reply.getHeader('link');
     entry = { json: JSON.stringify(body), ...(typeof link === 'string' ? { link } : {}) };
-    if (entry.json.length > 2048) entry.gzip = gzipSync(entry.json);
     snap.bodies.set(request.url, entry);
     while (snap.bodies.size > MAX_BODIES) snap.bodies.delete(snap.bodies.keys().next().value!);
   }
   if (entry.link) reply.header('link', entry.link);
   reply.type('application/json; charset=utf-8');
-  if (entry.gzip) {
+  if (entry.json.length > 2048) {
+    // Compressed once per answer, on first demand: brotli (quality 9) when accepted, else gzip.
     reply.header('vary', 'Accept, Accept-Encoding');
-    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    const ae = String(request.headers['accept-encoding'] ?? '');
+    if (ACCEPTS_BR.test(ae)) {
+      entry.br ??= brotliCompressSync(entry.json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+      return reply.header('content-encoding', 'br').send(entry.br);
+    }
+    if (ACCEPTS_GZIP.test(ae)) {
+      entry.gzip ??= gzipSync(entry.json);
+      return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    }
   }
   return reply.send(entry.json);
 }

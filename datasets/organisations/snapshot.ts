@@ -23,6 +23,7 @@ import type {
 export interface CachedBody {
   json: string;
   gzip?: Buffer;
+  br?: Buffer;
   link?: string;
 }
 

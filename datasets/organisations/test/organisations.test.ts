@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { settle } from './settle.ts';
 import { crontab } from '../../../core/worker.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 type Row = Record<string, string | null>;
 const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
@@ -166,6 +167,16 @@ t.test('organisations: the real RCPCH lists', async (t) => {
     const lines = csv.body.trim().split('\n');
     t.match(lines[0], /^ods_code,name,/);
     t.equal(lines.length - 1, orgs.filter((o) => boardCodes.has(o.ParentODSCode!) || o.LocalAuthority?.startsWith('W')).length);
+    const plain = await app.inject('/v1/organisations/organisations?limit=1000');
+    const br = await app.inject({ url: '/v1/organisations/organisations?limit=1000', headers: { 'accept-encoding': 'gzip, br' } });
+    t.equal(br.headers['content-encoding'], 'br');
+    t.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body, 'brotli answer = identity answer');
+    const gz = await app.inject({ url: '/v1/organisations/organisations?limit=1000', headers: { 'accept-encoding': 'gzip, br;q=0' } });
+    t.equal(gz.headers['content-encoding'], 'gzip');
+    t.equal(gunzipSync(gz.rawPayload).toString(), plain.body, 'gzip answer = identity answer');
+    const none = await app.inject({ url: '/v1/organisations/organisations?limit=1000', headers: { 'accept-encoding': 'gzip;q=0' } });
+    t.notOk(none.headers['content-encoding']);
+    t.match(String(plain.headers.vary), /Accept-Encoding/);
     const first = await app.inject('/v1/organisations/organisations?limit=5');
     t.ok(first.headers.etag);
     const again = await app.inject({ url: '/v1/organisations/organisations?limit=5', headers: { 'if-none-match': String(first.headers.etag) } });
