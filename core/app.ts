@@ -11,6 +11,7 @@ import { catalogueRoutes } from './catalogue/routes.ts';
 import { adminRoutes } from './catalogue/admin.ts';
 import errors from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
+import { Problem } from './rest/problem.ts';
 
 export interface AppOptions {
   /** Requests per minute per client; 0 turns the limit off (benchmarks on 127.0.0.1). */
@@ -30,7 +31,15 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(cors, { origin: '*', exposedHeaders: ['Link', 'ETag'] });
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
-  await app.register(underPressure, { maxEventLoopDelay: 2000, retryAfter: 10, exposeStatusRoute: { url: '/health', routeOpts: { logLevel: 'warn' } } });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 2000,
+    retryAfter: 10,
+    // A sample interval with no delay readings reads as an infinite delay (typically the first
+    // second after start on a busy machine): not a reason to refuse requests.
+    pressureHandler: (_req, _reply, _type, value) =>
+      value === Infinity ? undefined : Promise.reject(new Problem(503, 'Service unavailable', 'the server is under pressure; retry shortly')),
+    exposeStatusRoute: { url: '/health', routeOpts: { logLevel: 'warn' } },
+  });
 
   const endpoints = new Map<string, string[]>();
   const contexts = new Map<string, DatasetContext>();

@@ -95,8 +95,8 @@ export interface DatasetContext {
   describe(edition: EditionInfo): ResponseMeta;
   /** Registers the standard list + get-by-key routes of a table (pagination, filters, CSV, ETag). */
   serveTable(table: string, options?: ServeTableOptions): void;
-  /** Sets ETag/Cache-Control for an edition-bound answer; true when a 304 was sent. */
-  cacheFor(request: FastifyRequest, reply: FastifyReply, edition: EditionInfo): boolean;
+  /** Sets ETag/Cache-Control for an answer bound to these editions (and keys); true when a 304 was sent. */
+  cacheFor(request: FastifyRequest, reply: FastifyReply, ...editions: (EditionInfo | string)[]): boolean;
   /** Services exported by another plug-in (declared in depends_on). */
   service<T = Record<string, unknown>>(datasetId: string): T;
 }

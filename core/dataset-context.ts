@@ -56,7 +56,8 @@ export function createDatasetContext(platform: Platform, dataset: LoadedDataset,
       if (!app) throw new Error('serveTable is only available while routes are registered');
       registerTableRoutes(app, ds, table, options, { defaultLimit: settings.default_limit ?? 100, maxLimit: settings.max_limit ?? 1000 });
     },
-    cacheFor: (request, reply, edition) => cacheFor(request, reply, edition.id, maxAge),
+    cacheFor: (request, reply, ...editions) =>
+      cacheFor(request, reply, editions.map((e) => (typeof e === 'string' ? e : e.id)).join('.'), maxAge),
     service<T>(id: string): T {
       if (!(m.depends_on ?? []).includes(id)) throw new Error(`${dataset.id} uses ${id} without declaring it in depends_on`);
       const s = registry.services.get(id);

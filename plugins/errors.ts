@@ -22,6 +22,7 @@ export default fp(async function errors(app: FastifyInstance) {
     else if (err.validation) problem = validationProblem(err);
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       problem = new Problem(err.statusCode, err.statusCode === 429 ? 'Too many requests' : 'Bad request', err.message);
+    else if (err.statusCode === 503) problem = new Problem(503, 'Service unavailable', 'the server is under pressure; retry shortly');
     else {
       request.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
       problem = new Problem(500, 'Internal error', 'the server failed to answer; the error has been logged');

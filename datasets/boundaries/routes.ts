@@ -481,7 +481,7 @@ const routes: DatasetRoutes = (app, ds) => {
         const pe = await postcodes.currentEdition();
         if (!pe) throw new Problem(503, 'Dependency unavailable', 'the postcode directory has no edition yet; see /catalogue/postcodes', { dataset: 'postcodes' });
         // The answer depends on both editions: the ETag names both.
-        if (ds.cacheFor(request, reply, { ...edition, id: `${edition.id}-p${pe.id}` as unknown as number })) return reply;
+        if (ds.cacheFor(request, reply, edition, pe)) return reply;
         const [found] = await postcodes.lookup([q.postcode], pe.id);
         if (found.status === 'invalid') throw badRequest('postcode is not a valid UK postcode format', [{ name: 'postcode', reason: 'not a valid UK postcode format' }]);
         if (!found.record) throw new Problem(404, 'Not found', `postcode ${found.postcode} is not in the postcode directory (edition ${pe.label})`, { postcode: found.postcode, status: 'not_found' });

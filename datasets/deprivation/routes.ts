@@ -36,7 +36,6 @@ const routes: DatasetRoutes = (app, ds) => {
     return e;
   };
   /** ETag over every edition an answer depends on (registry, postcodes, indices). */
-  const cacheKey = (registry: EditionInfo, key: string): EditionInfo => ({ ...registry, id: `${registry.id}.${key}` as unknown as number });
 
   const meta = (registry: EditionInfo, postcodes: EditionInfo) => ({
     ...ds.describe(registry),
@@ -70,7 +69,7 @@ const routes: DatasetRoutes = (app, ds) => {
       const q = request.query as { quantile?: number; edition?: string };
       const reg = await registry();
       const plan = await service.plan(q.edition, q.quantile);
-      if (ds.cacheFor(request, reply, cacheKey(reg, plan.key))) return reply;
+      if (ds.cacheFor(request, reply, reg, plan.key)) return reply;
       const [result] = await service.run([postcode], plan);
       if (result.status === 'invalid')
         throw badRequest(`"${postcode.slice(0, 32)}" is not a valid UK postcode format`, [{ name: 'postcode', reason: 'not a valid UK postcode format' }]);
