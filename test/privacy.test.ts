@@ -25,3 +25,35 @@ t.test('request logs never contain what the client sent', async (t) => {
   t.notMatch(log, /ZZ99/i, 'no postcode in the logs');
   t.notMatch(log, /ZZ999ZZ/i);
 });
+
+t.test('postcode lookups of every dataset leave no postcode in the logs', async (t) => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const order = ['postcodes', 'imd-england-2019', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'imd-uk-composite', 'deprivation', 'organisations', 'boundaries'];
+  const { app } = await testPlatform(t, { datasets: [...order, 'imd-england-2025'], imports: [...order, 'imd-england-2025'], env: { LOG_LEVEL: 'info' }, logDestination: sink });
+  // Real postcodes of the ONSPD sample (England, Scotland), in several spellings, and an invalid one.
+  const sent = ['M1 1AD', 'm11ad', 'AB10 1AA', 'ab101aa', 'SE1 2DL'];
+  for (const p of sent) {
+    const q = encodeURIComponent(p);
+    t.equal((await app.inject(`/v1/postcodes/postcodes/${q}`)).statusCode, 200, `lookup ${p}`);
+    await app.inject(`/v1/deprivation/postcodes/${q}`);
+    await app.inject(`/v1/boundaries/locate?postcode=${q}`);
+    await app.inject(`/v1/organisations/nearest?postcode=${q}`);
+  }
+  await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', payload: { postcodes: sent } });
+  await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', headers: { 'content-type': 'text/csv' }, payload: `postcode\n${sent.join('\n')}\n` });
+  await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes', payload: { postcodes: sent } });
+  await app.inject('/v1/postcodes/postcodes/NOT%20A%20POSTCODE%20M1');
+  const log = lines.join('');
+  t.ok(lines.length > 40, 'requests were logged');
+  for (const p of [...sent, 'NOT A POSTCODE']) {
+    t.notOk(log.toLowerCase().includes(p.toLowerCase()), `${p} is not in the logs`);
+    t.notOk(log.toLowerCase().includes(encodeURIComponent(p).toLowerCase()), `${p} (URL-encoded) is not in the logs`);
+  }
+  t.notMatch(log, /AB10|M1 ?1AD|SE1 ?2DL/i);
+});
