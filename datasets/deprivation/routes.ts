@@ -4,13 +4,15 @@ import type { DatasetRoutes, EditionInfo } from '../../core/contract.ts';
 import { metaProperties } from '../../core/rest/meta.ts';
 import { Problem, badRequest } from '../../core/rest/problem.ts';
 import { MAX_QUANTILE, MIN_QUANTILE } from './lib/quantiles.ts';
-import { createDeprivationService, resultSchema, MAX_BULK } from './lib/service.ts';
+import { createDeprivationService, resultSchema } from './lib/service.ts';
 import { CSV_COLUMNS, csvRow, resultsJson } from './lib/compose.ts';
+import { acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, MAX_BULK } from '../postcodes/bulk.ts';
 import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
 
 const problem = { $ref: 'Problem#' };
 
 const routes: DatasetRoutes = (app, ds) => {
+  acceptCsvPostcodes(app);
   ds.serveTable('indices', { summary: 'Index editions the by-postcode service composes, with their join and quantile rules' });
   const service = createDeprivationService(ds);
   const tags = [ds.id];
@@ -88,7 +90,7 @@ const routes: DatasetRoutes = (app, ds) => {
       schema: {
         summary: `Deprivation of up to ${MAX_BULK} postcodes: one result per input, in order, each with its own status`,
         description:
-          `Body: {"postcodes": [...]} or a JSON array of up to ${MAX_BULK} strings. Invalid or unknown postcodes do not fail the batch: they get status invalid / not_found. ` +
+          `${bulkBodyDescription} Invalid or unknown postcodes do not fail the batch: they get status invalid / not_found. ` +
           `CSV out with ?format=csv or Accept: text/csv: one row per input, columns ${CSV_COLUMNS.join(', ')} (the caveat: ranks and quantiles compare areas within one nation only).`,
         tags,
         querystring: {
@@ -96,17 +98,7 @@ const routes: DatasetRoutes = (app, ds) => {
           additionalProperties: false,
           properties: { ...commonQuery, format: { type: 'string', enum: ['json', 'csv'], description: 'Response format (or Accept: text/csv)' } },
         },
-        body: {
-          anyOf: [
-            {
-              type: 'object',
-              additionalProperties: false,
-              required: ['postcodes'],
-              properties: { postcodes: { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } } },
-            },
-            { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } },
-          ],
-        },
+        body: bulkBodySchema,
         response: {
           200: { type: 'object', properties: { ...responseMeta, count: { type: 'integer' }, results: { type: 'array', items: resultSchema } } },
           400: problem,
@@ -116,9 +108,7 @@ const routes: DatasetRoutes = (app, ds) => {
       },
     },
     async (request, reply) => {
-      const body = request.body as { postcodes: string[] } | string[];
-      const inputs = Array.isArray(body) ? body : body.postcodes;
-      if (inputs.length > MAX_BULK) throw badRequest(`at most ${MAX_BULK} postcodes per request (got ${inputs.length})`);
+      const inputs = bulkInputs(request.body);
       const q = request.query as { quantile?: number; edition?: string; format?: string };
       const reg = await registry();
       const plan = await service.plan(q.edition, q.quantile);

@@ -1,7 +1,6 @@
 // Postcode routes: one postcode, bulk (JSON or CSV), outward code with centroid, nearest to a point,
 // plus the standard table routes of the directory and of the code→name table.
 import type { FastifyRequest } from 'fastify';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { validOutcode } from 'postcode';
 import type { DatasetRoutes } from '../../core/contract.ts';
 import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
@@ -9,9 +8,9 @@ import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
 import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
 import { findPostcodes, normalise, RECORD_FIELDS, type Found } from './lookup.ts';
 import { NAMED_FIELDS } from './names.ts';
+import { acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, MAX_BULK } from './bulk.ts';
 import type { PostcodesRecord } from './types.ts';
 
-const MAX_BULK = 1000;
 const problem = { $ref: 'Problem#' };
 const editionParam = { type: 'string', description: 'Edition id or label; default: the current edition.' } as const;
 const statusSchema = {
@@ -125,23 +124,7 @@ const routes: DatasetRoutes = (app, ds) => {
   );
 
   // --- bulk -----------------------------------------------------------------------------------
-  // CSV in: a column of postcodes (the column headed "postcode"/"pcds"/"pcd", or the first column).
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
-    try {
-      const rows: string[][] = parseCsv(body as string, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
-      let column = 0;
-      let start = 0;
-      const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-      const named = header.findIndex((h) => ['postcode', 'postcodes', 'pcds', 'pcd', 'pcd7', 'pcd8', 'post code'].includes(h));
-      if (named >= 0) {
-        column = named;
-        start = 1;
-      } else if (rows.length > 0 && normalise(rows[0][0] ?? '') === null && /[a-z]{4,}/i.test(rows[0][0] ?? '')) start = 1; // a header row with another name
-      done(null, { postcodes: rows.slice(start).map((r) => r[column] ?? '') });
-    } catch (err) {
-      done(badRequest(`the CSV body could not be read: ${(err as Error).message}`), undefined);
-    }
-  });
+  acceptCsvPostcodes(app);
 
   const resultSchema = {
     type: 'object',
@@ -155,7 +138,7 @@ const routes: DatasetRoutes = (app, ds) => {
       schema: {
         summary: `Look up up to ${MAX_BULK} postcodes at once (JSON or CSV)`,
         description:
-          `Body: {"postcodes": [...]} or a JSON array of up to ${MAX_BULK} postcodes, or a CSV (Content-Type: text/csv) with a column of postcodes (headed "postcode", or the first column). ` +
+          `${bulkBodyDescription} ` +
           'One result per input, in the same order, each with its own status; one bad entry never fails the batch. CSV out with ?format=csv or Accept: text/csv (one row per input, names as <field>_name columns).',
         tags,
         querystring: {
@@ -163,17 +146,7 @@ const routes: DatasetRoutes = (app, ds) => {
           additionalProperties: false,
           properties: { edition: editionParam, format: { type: 'string', enum: ['json', 'csv'], description: 'Response format (or Accept: text/csv)' } },
         },
-        body: {
-          anyOf: [
-            {
-              type: 'object',
-              additionalProperties: false,
-              required: ['postcodes'],
-              properties: { postcodes: { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } } },
-            },
-            { type: 'array', maxItems: MAX_BULK, items: { type: 'string', maxLength: 100 } },
-          ],
-        },
+        body: bulkBodySchema,
         response: {
           200: { type: 'object', properties: { ...metaProperties, count: { type: 'integer' }, results: { type: 'array', items: resultSchema } } },
           400: problem,
@@ -185,9 +158,7 @@ const routes: DatasetRoutes = (app, ds) => {
       },
     },
     async (request, reply) => {
-      const body = request.body as { postcodes: string[] } | string[];
-      const inputs = Array.isArray(body) ? body : body.postcodes;
-      if (inputs.length > MAX_BULK) throw badRequest(`at most ${MAX_BULK} postcodes per request (got ${inputs.length})`);
+      const inputs = bulkInputs(request.body);
       const edition = await ds.edition(request);
       const found = await findPostcodes(ds.db, table, edition.id, inputs);
       const names = await namesFor(edition.id);

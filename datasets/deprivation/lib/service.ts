@@ -7,7 +7,6 @@ import type { IndexDescriptor, IndexServices, IndexSnapshot, Nation } from './in
 import { COMPOSITE, NATIONAL, chooseEditions } from './registry.ts';
 import { AnswerMemo, compose, type Composer, type DeprivationResult } from './compose.ts';
 
-export const MAX_BULK = 1000;
 
 export interface Plan extends Composer {
   postcodes: EditionInfo;

@@ -66,6 +66,13 @@ t.test('deprivation by postcode', async (t) => {
     }
     t.equal(differ, 0, 'same fields, same order, same values, valid against the schema');
     t.same(Object.keys(body).slice(0, 2), ['dataset', 'edition'], 'bulk answers carry the dataset block');
+    const csvIn = await app.inject({
+      method: 'POST',
+      url: '/v1/deprivation/postcodes?quantile=7',
+      headers: { 'content-type': 'text/csv' },
+      payload: `patient,postcode\n${inputs.map((p, i) => `${i},${p}`).join('\n')}\n`,
+    });
+    t.same(csvIn.json().results, body.results, 'a CSV column of postcodes gives the same answers');
   });
 
   t.test('Scotland: published vigintile, decile, quintile; computed quartile', async (t) => {
