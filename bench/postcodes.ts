@@ -4,32 +4,20 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres CATALOGUE_DATA_DIR=../shared/data node --import tsx bench/postcodes.ts
 // BENCH_ROWS (default 2700000) and BENCH_SECONDS (default 30) shorten a trial run.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { toNormalised } from 'postcode';
-import { loadConfig } from '../core/config.ts';
-import { openPlatform, createLogger } from '../core/platform.ts';
-import { buildApp } from '../core/app.ts';
+import { hardware, ROOT, startServer, withBench, type Bench } from './lib/harness.ts';
 
-const root = resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_700_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dataDir = resolve(root, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
-const dbName = `bench_postcodes_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-const work = mkdtempSync(join(tmpdir(), 'bench-postcodes-'));
+const DATA_DIR = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
 
 // ---- 1. a synthetic ONSPD file shaped like the real sample ------------------------------------
-const sampleText = readFileSync(join(dataDir, 'onspd/ONSPD_sample.csv'), 'utf8').trim().split('\n');
+const sampleText = readFileSync(join(DATA_DIR, 'onspd/ONSPD_sample.csv'), 'utf8').trim().split('\n');
 const header = sampleText[0];
 const cols = header.split(',');
 const at = (name: string) => cols.indexOf(name);
@@ -82,11 +70,11 @@ async function generate(file: string): Promise<string[]> {
 }
 
 // ---- 2. import in a child process: wall time and peak RSS --------------------------------------
-async function importChild(file: string, catalogueFile: string): Promise<{ seconds: number; peakMb: number; cpuSeconds: number; output: string }> {
+async function importChild(file: string, b: Bench): Promise<{ seconds: number; peakMb: number; cpuSeconds: number; output: string }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/bin/catalogue.ts'), 'import', 'postcodes', '--source', `onspd=${file}`], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: dbUrl, CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' },
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core/bin/catalogue.ts'), 'import', 'postcodes', '--source', `onspd=${file}`], {
+    cwd: ROOT,
+    env: b.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -111,51 +99,31 @@ async function importChild(file: string, catalogueFile: string): Promise<{ secon
 }
 
 // ---- 3. lookups ------------------------------------------------------------------------------
-async function main() {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+await withBench('postcodes', ['postcodes'], async (b) => {
   let close: (() => Promise<void>) | undefined;
   try {
-    const file = join(work, 'ONSPD_SYNTHETIC_UK.csv');
+    const file = join(b.work, 'ONSPD_SYNTHETIC_UK.csv');
     const t = performance.now();
     const picks = await generate(file);
     const genSeconds = (performance.now() - t) / 1000;
-    const catalogueFile = join(work, 'catalogue.yaml');
-    writeFileSync(catalogueFile, `title: Bench\ndatasets:\n  - id: postcodes\n    path: ${join(root, 'datasets/postcodes')}\nsettings:\n  import_on_start: false\n`);
     const loadBefore = loadavg()[0].toFixed(2);
-    const imp = await importChild(file, catalogueFile);
+    const imp = await importChild(file, b);
     const inner = /imported in ([\d.]+) s/.exec(imp.output)?.[1];
 
-    // The server in its own process (as deployed), so that autocannon does not share its event loop.
-    const server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
-      cwd: root,
-      env: { ...process.env, BENCH_ROLE: 'server', DATABASE_URL: dbUrl, CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const [address] = await new Promise<string[]>((done, fail) => {
-      server.stdout.on('data', (d: Buffer) => {
-        const m = /listening (\S+)/.exec(String(d));
-        if (m) done([m[1]]);
-      });
-      server.on('exit', (code) => fail(new Error(`server exited (${code})`)));
-    });
-    close = async () => {
-      server.kill('SIGINT');
-      await once(server, 'exit');
-    };
+    const server = await startServer(b);
+    close = server.stop;
     let k = 0;
     const next = () => picks[k++ % picks.length];
     // warm up
-    await autocannon({ url: address, connections: 10, duration: 3, requests: [{ setupRequest: (r) => ({ ...r, path: `/v1/postcodes/postcodes/${encodeURIComponent(next())}` }) }] });
+    await autocannon({ url: server.url, connections: 10, duration: 3, requests: [{ setupRequest: (r) => ({ ...r, path: `/v1/postcodes/postcodes/${encodeURIComponent(next())}` }) }] });
     const single = await autocannon({
-      url: address,
+      url: server.url,
       connections: 10,
       duration: SECONDS,
       requests: [{ setupRequest: (r) => ({ ...r, path: `/v1/postcodes/postcodes/${encodeURIComponent(next())}` }) }],
     });
     const bulk = await autocannon({
-      url: address,
+      url: server.url,
       connections: 4,
       duration: Math.max(5, Math.round(SECONDS / 2)),
       requests: [
@@ -167,7 +135,7 @@ async function main() {
       ],
     });
     const lines = [
-      `hardware: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (shared with other work while measured); PostgreSQL on the same machine`,
+      hardware(),
       `synthetic ONSPD file: ${ROWS.toLocaleString('en-GB')} rows (${cols.length} columns) generated in ${genSeconds.toFixed(1)} s`,
       `import (child process, end to end incl. start-up and name tables): ${imp.seconds.toFixed(1)} s = ${Math.round(ROWS / imp.seconds).toLocaleString('en-GB')} rows/s` +
         (inner ? `; inside runImport ${inner} s = ${Math.round(ROWS / Number(inner)).toLocaleString('en-GB')} rows/s` : ''),
@@ -177,26 +145,6 @@ async function main() {
     ];
     console.log(lines.join('\n'));
   } finally {
-    await close?.().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => console.error('drop failed', e.message));
-    await admin.end();
-    rmSync(work, { recursive: true, force: true });
+    await close?.();
   }
-}
-
-/** BENCH_ROLE=server: the real app (buildApp, no rate limit) on 127.0.0.1, for the autocannon runs. */
-async function serve() {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' }, root);
-  const platform = await openPlatform(config, { log: createLogger('warn') });
-  const app = await buildApp(platform, { rateLimit: 0 });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  console.log(`listening ${address}`);
-  process.on('SIGINT', async () => {
-    await app.close();
-    await platform.close();
-    process.exit(0);
-  });
-}
-
-if (process.env.BENCH_ROLE === 'server') await serve();
-else await main();
+});
