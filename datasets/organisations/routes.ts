@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { DatasetContext, DatasetRoutes, EditionInfo } from '../../core/contract.ts';
-import { sendCsv } from '../../core/rest/formats.ts';
+import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
 import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
 import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
 import type { PostcodeServices } from '../postcodes/service-types.ts';
@@ -17,6 +17,7 @@ type Org = OrganisationRecordsRecord;
 
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Answer as of this date (YYYY-MM-DD): the edition valid then' };
 const EDITION = { type: 'string', description: 'Edition id or label; default: the current edition' };
+const AS_OF_QUERY = { type: 'object', additionalProperties: false, properties: { as_of: DATE, edition: EDITION } };
 const codes = (v: unknown) =>
   String(v)
     .split(',')
@@ -121,8 +122,7 @@ const listOf = (items: unknown, description: string) => ({
   },
 });
 const codeParams = { type: 'object', additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 20 } }, required: ['code'] };
-const wantsCsv = (request: FastifyRequest, suffix?: boolean) =>
-  suffix || (request.query as Query).format === 'csv' || (/\btext\/csv\b/.test(request.headers.accept ?? '') && (request.query as Query).format !== 'json');
+const wantsCsv = (request: FastifyRequest, suffix?: boolean) => chooseFormat(request, suffix ? 'csv' : undefined) === 'csv';
 
 const MAX_BODIES = 512;
 // A content coding listed in Accept-Encoding and not refused with q=0.
@@ -379,7 +379,7 @@ const routes: DatasetRoutes = (app, ds) => {
         summary: 'Which paediatric diabetes unit (with its network and member codes) and which OPEN UK network serve an organisation',
         tags,
         params: codeParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { as_of: DATE, edition: EDITION } },
+        querystring: AS_OF_QUERY,
         response: {
           200: {
             type: 'object',
@@ -484,7 +484,7 @@ const routes: DatasetRoutes = (app, ds) => {
         summary: 'What succeeded a code (organisation, trust, board, ICB, region, PDU or network): the chain of successions to the code in use now',
         tags,
         params: codeParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { as_of: DATE, edition: EDITION } },
+        querystring: AS_OF_QUERY,
         response: { 200: { type: 'object', properties: { ...metaProperties, valid_from: { type: ['string', 'null'] }, code: { type: 'string' }, matches: { type: 'array', items: { type: 'object', additionalProperties: true } } } } },
       },
     },
@@ -535,7 +535,7 @@ const routes: DatasetRoutes = (app, ds) => {
           summary: `One ${s.label} by code, with what it contains`,
           tags,
           params: codeParams,
-          querystring: { type: 'object', additionalProperties: false, properties: { as_of: DATE, edition: EDITION } },
+          querystring: AS_OF_QUERY,
           response: {
             200: {
               type: 'object',
