@@ -106,8 +106,9 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     await client.query('COMMIT');
     await progress.settle();
     const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);
-    await runs().update({ status: 'succeeded', percent: 100, rows, finished_at: platform.knex.fn.now(), message: null });
+    // This process serves the new edition before anyone is told the run succeeded.
     await platform.editions.refresh();
+    await runs().update({ status: 'succeeded', percent: 100, rows, finished_at: platform.knex.fn.now(), message: null });
     await retireOldEditions(platform, dataset).catch((err) => platform.log.warn({ err: (err as Error).message }, 'retiring old editions failed'));
     return { runId, editionId, rowCounts: result.rowCounts, warnings: result.warnings, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
