@@ -46,7 +46,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
     for (const d of datasets) {
       if (d.loadError) continue;
       try {
-        await migrateDataset(db.knex, d.id, d.dir);
+        await migrateDataset(db.knex, d.id, d.dir, d.manifest.tables.map((t) => t.name));
       } catch (err) {
         d.loadError = `migrations failed: ${(err as Error).message}`;
         log.error({ dataset: d.id, err: d.loadError }, 'dataset migrations failed');

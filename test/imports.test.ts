@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runImport, ImportFailed } from '../core/imports/run.ts';
 import { failStaleRuns } from '../core/catalogue/status.ts';
+import { migrateDataset } from '../core/db/migrate.ts';
 import { testPlatform, dataDir, ROOT } from './helpers/platform.ts';
 
 const source = join(dataDir(), 'greenspace/access_to_green_space.csv');
@@ -76,6 +77,37 @@ t.test('a new edition switches over and old editions retire', async (t) => {
   t.same(prev.items.map((i: { lad_name: string }) => i.lad_name), ['City of York'], 'the previous edition stays readable with edition=');
   const { count } = (await platform.knex('greenspace_areas').where({ edition_id: first }).count({ count: '*' }))[0];
   t.equal(Number(count), 0, 'retired rows deleted');
+  t.same(await partitions(platform), [`greenspace_areas_e${second.editionId}`, `greenspace_areas_e${third.editionId}`].sort(), 'one partition per kept edition; the retired one dropped');
+});
+
+const partitions = async (platform: Awaited<ReturnType<typeof testPlatform>>['platform']) =>
+  (
+    await platform.knex.raw(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'greenspace_areas'::regclass ORDER BY 1`)
+  ).rows.map((r: { relname: string }) => r.relname);
+
+t.test('a table from before partitioning is partitioned in place, its editions kept and later retired', async (t) => {
+  const { platform, app } = await testPlatform(t, { datasets: ['greenspace'], imports: ['greenspace'] });
+  const served = (await app.inject('/v1/greenspace/areas?limit=1000')).json();
+  // Rebuild the table as an ordinary one, as migrations made it before partitioning.
+  await platform.knex.raw(`CREATE TABLE greenspace_areas_old AS SELECT * FROM greenspace_areas`);
+  await platform.knex.raw(`DROP TABLE greenspace_areas`);
+  await platform.knex.raw(`ALTER TABLE greenspace_areas_old RENAME TO greenspace_areas`);
+  await platform.knex.raw(`ALTER TABLE greenspace_areas ADD CONSTRAINT greenspace_areas_pkey PRIMARY KEY (edition_id, lad_code)`);
+  await platform.knex.raw(`CREATE INDEX greenspace_areas_edition_id_lad_name_index ON greenspace_areas (edition_id, lad_name)`);
+  const dataset = platform.dataset('greenspace')!;
+  await migrateDataset(platform.knex, dataset.id, dataset.dir, ['areas']);
+  const kind = (await platform.knex.raw(`SELECT relkind FROM pg_class WHERE oid = 'greenspace_areas'::regclass`)).rows[0].relkind;
+  t.equal(kind, 'p', 'the table is partitioned by edition');
+  t.same(await partitions(platform), ['greenspace_areas_legacy'], 'the old rows became one partition, not copied');
+  const indexes = (await platform.knex.raw(`SELECT indexname FROM pg_indexes WHERE tablename = 'greenspace_areas' ORDER BY 1`)).rows.map((r: { indexname: string }) => r.indexname);
+  t.same(indexes, ['greenspace_areas_edition_id_lad_name_index', 'greenspace_areas_pkey'], 'indexes keep their names');
+  t.same((await app.inject('/v1/greenspace/areas?limit=1000')).json().items, served.items, 'the same rows are served');
+  t.equal(await migrateDataset(platform.knex, dataset.id, dataset.dir, ['areas']).then(() => 'again'), 'again', 'converting again is a no-op');
+
+  const second = await runImport(platform, { datasetId: 'greenspace', trigger: 'test' });
+  const third = await runImport(platform, { datasetId: 'greenspace', trigger: 'test' });
+  t.same(await partitions(platform), [`greenspace_areas_e${second.editionId}`, `greenspace_areas_e${third.editionId}`].sort(), 'the legacy partition went with its retired edition');
+  t.equal((await app.inject('/v1/greenspace/areas?limit=1')).json().total, served.total, 'the current edition is complete');
 });
 
 t.test('a killed import process leaves the served edition untouched', async (t) => {

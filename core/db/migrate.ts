@@ -4,6 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
+import { tableName } from '../tables.ts';
+import { partitionLegacyTable } from './partitions.ts';
 
 class FolderMigrationSource implements Knex.MigrationSource<string> {
   constructor(private readonly dir: string) {}
@@ -33,8 +35,10 @@ export async function migrateCore(knex: Knex, root: string): Promise<void> {
   await knex.migrate.latest(config(join(root, 'migrations'), 'core'));
 }
 
-export async function migrateDataset(knex: Knex, id: string, dir: string): Promise<void> {
+/** Migrates one dataset, then partitions by edition any of its `tables` created before partitioning. */
+export async function migrateDataset(knex: Knex, id: string, dir: string, tables: string[] = []): Promise<void> {
   await knex.migrate.latest(config(join(dir, 'migrations'), `dataset_${id}`));
+  for (const t of tables) await partitionLegacyTable(knex, tableName(id, t));
 }
 
 /** Rolls back every migration of one dataset (used by the conformance suite and `catalogue drop`). */

@@ -187,7 +187,7 @@ async function buildEdition(
       return w;
     },
     async query<R>(sql: string, params?: unknown[]) {
-      await session.release();
+      await session.settle();
       return (await client.query(sql, params as unknown[])).rows as R[];
     },
     warn(code, message, details) {

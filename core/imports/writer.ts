@@ -1,7 +1,9 @@
 // Writes validated records of one table into the edition being built, through one COPY stream
-// that stays open while records arrive (PostgreSQL parses and indexes while the importer reads on).
-// One connection carries one COPY at a time: a writer of another table, or a raw query of the
-// importer, first closes the open COPY (see CopySession).
+// that stays open while records arrive (PostgreSQL stores them while the importer reads on). The
+// rows go into the edition's own partition, created unindexed in the import transaction and
+// attached (indexes built) at the end (see db/partitions.ts). One connection carries one COPY at a
+// time: a writer of another table, or a raw query of the importer, first closes the open COPY
+// (see CopySession); a raw query also attaches what was written, so that it sees those rows.
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
@@ -11,6 +13,7 @@ import type { TableWriter } from '../contract.ts';
 import { SourceError } from '../contract.ts';
 import { describeErrors } from '../schema.ts';
 import { compileFlatCheck, type FlatCheck } from './flat-check.ts';
+import { attachEditionPartition, createEditionPartition, partitionName } from '../db/partitions.ts';
 
 /** Bytes of CSV handed to the COPY stream at a time. */
 const CHUNK = 256 * 1024;
@@ -27,14 +30,20 @@ function csvValue(v: unknown): string {
   return '"' + s.replace(/"/g, '""') + '"';
 }
 
-/** The connection's one open COPY, if any. */
+/** The connection's one open COPY, if any, and every writer of the import. */
 export class CopySession {
   active: CopyTableWriter | undefined;
+  readonly writers = new Set<CopyTableWriter>();
   /** Ends the open COPY (before another statement uses the connection). */
   async release(): Promise<void> {
     const w = this.active;
     this.active = undefined;
     if (w) await w.close();
+  }
+  /** Ends the open COPY and attaches every partition written so far (before the importer queries its own tables). */
+  async settle(): Promise<void> {
+    await this.release();
+    for (const w of this.writers) await w.attach();
   }
   /** Abandons the open COPY (CopyFail), so the connection can roll back. */
   async abort(): Promise<void> {
@@ -55,6 +64,8 @@ export class CopyTableWriter implements TableWriter {
   private stream: Writable | undefined;
   private failure: Error | undefined;
   private readonly check: FlatCheck | undefined;
+  /** The edition's partition: not yet created, created (being loaded) or attached. */
+  private partition: 'none' | 'created' | 'attached' = 'none';
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -70,6 +81,7 @@ export class CopyTableWriter implements TableWriter {
     // Named property loads (r["col"]) instead of r[columns[i]]: several times faster per row.
     const body = columns.map((c) => `v(r[${JSON.stringify(c)}])`).join(" + ',' + ");
     this.encode = new Function('v', 'prefix', `return (r) => prefix${columns.length ? ` + ${body}` : ''};`)(csvValue, `${editionId}${columns.length ? ',' : ''}`);
+    session.writers.add(this);
   }
 
   get count(): number {
@@ -98,11 +110,23 @@ export class CopyTableWriter implements TableWriter {
     this.queued = 0;
   }
 
-  private open(): Writable {
+  private async open(): Promise<Writable> {
+    const query = (sql: string) => this.client.query(sql);
+    const target = this.partition === 'none' ? await createEditionPartition(query, this.table, this.editionId) : partitionName(this.table, this.editionId);
+    if (this.partition === 'none') this.partition = 'created';
     const cols = ['edition_id', ...this.columns].map((c) => `"${c}"`).join(', ');
-    const stream = this.client.query(copyFrom(`COPY "${this.table}" (${cols}) FROM STDIN WITH (FORMAT csv)`));
+    // FREEZE: the partition was created in this transaction, so its rows need no later freezing.
+    const stream = this.client.query(copyFrom(`COPY "${target}" (${cols}) FROM STDIN WITH (FORMAT csv, FREEZE)`));
     stream.on('error', (err: Error) => (this.failure ??= err));
     return stream;
+  }
+
+  /** Attaches the partition loaded so far to the table (building its indexes); later rows go on into it. */
+  async attach(): Promise<void> {
+    if (this.partition !== 'created') return;
+    if (this.session.active === this) await this.session.release();
+    await attachEditionPartition((sql) => this.client.query(sql), this.table, this.editionId);
+    this.partition = 'attached';
   }
 
   private async send(): Promise<void> {
@@ -111,7 +135,7 @@ export class CopyTableWriter implements TableWriter {
       await this.session.release();
       this.session.active = this;
     }
-    const stream = (this.stream ??= this.open());
+    const stream = (this.stream ??= await this.open());
     const data = this.lines.join('\n') + '\n';
     this.lines = [];
     this.bytes = 0;
@@ -157,10 +181,11 @@ export class CopyTableWriter implements TableWriter {
     await finished(stream).catch(() => undefined);
   }
 
-  /** Sends what is queued and ends the COPY: every record written so far is in the table. */
+  /** Sends what is queued, ends the COPY and attaches the partition: every record written so far is in the table. */
   async flush(): Promise<void> {
     if (this.lines.length > 0) await this.send();
     await this.close();
+    await this.attach();
     this.report();
   }
 }

@@ -62,8 +62,6 @@ const importer: DatasetImporter = async (ctx) => {
     label ??= editionLabel(file);
   }
   ctx.log.info({ rows: postcodes.count, seconds: (Date.now() - started) / 1000 }, 'postcode rows read and sent');
-  await indexEdition(ctx);
-  ctx.log.info({ seconds: (Date.now() - started) / 1000 }, 'latitude index built');
   if (noGrid > 0) ctx.warn('no_grid_reference', `${noGrid} postcode(s) have no grid reference: their coordinates are null`);
 
   // Names of geography codes (optional: the import proceeds without them).
@@ -94,25 +92,6 @@ const importer: DatasetImporter = async (ctx) => {
     metadata: { files: perFile, postcodes: postcodes.count, terminated, without_grid_reference: noGrid, name_tables: loaded },
   };
 };
-
-/**
- * The latitude/longitude index of this edition (for /nearest), built once its rows are in: a
- * partial index sorted in one pass instead of millions of random inserts during COPY. Indexes of
- * editions that no longer exist are dropped.
- */
-async function indexEdition(ctx: Parameters<DatasetImporter>[0]): Promise<void> {
-  const id = Number(ctx.editionId);
-  const existing = await ctx.query<{ indexname: string }>(
-    `SELECT indexname FROM pg_indexes WHERE tablename = 'postcodes_postcodes' AND indexname LIKE 'postcodes_postcodes_latlong_e%'`,
-  );
-  const editions = new Set((await ctx.query<{ id: number }>(`SELECT id FROM catalogue.editions WHERE dataset_id = 'postcodes'`)).map((e) => Number(e.id)));
-  for (const { indexname } of existing) {
-    const of = Number(indexname.slice('postcodes_postcodes_latlong_e'.length));
-    if (!editions.has(of)) await ctx.query(`DROP INDEX IF EXISTS "${indexname}"`);
-  }
-  await ctx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  await ctx.query(`CREATE INDEX "postcodes_postcodes_latlong_e${id}" ON postcodes_postcodes (lat, long) WHERE edition_id = ${id} AND lat IS NOT NULL`);
-}
 
 /** "ONSPD_MAY_2025_UK.csv" → "ONSPD May 2025"; undefined for other names. */
 function editionLabel(file: string): string | undefined {
