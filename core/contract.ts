@@ -68,6 +68,15 @@ export interface ImportContext {
 export interface TableWriter {
   /** Validates then queues one record; `where` names the source position for error messages. */
   write(record: Record<string, unknown>, where?: { file?: string; line?: number }): Promise<void>;
+  /**
+   * The fast path for sources of millions of rows: one row as byte ranges of `buf`, one per column
+   * in `columns` order (a start of -1 or an empty range is null), validated against the schema
+   * without making a string per field (tables of scalar columns). Returns a promise only when the
+   * caller must wait for it.
+   */
+  writeFields(buf: Buffer, starts: Int32Array, ends: Int32Array, where?: { file?: string; line?: number }): Promise<void> | undefined;
+  /** The table's columns (its record schema's properties, in order). */
+  readonly columns: readonly string[];
   readonly count: number;
 }
 

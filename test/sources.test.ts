@@ -2,7 +2,7 @@
 // from the publisher's URL (served here by a local HTTP server), with checksums checked.
 import t from 'tap';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -34,11 +34,13 @@ t.test('sources', async (t) => {
   const opts = (downloadsDir: string) => ({ dataDir: mkdtempSync(join(tmpdir(), 'empty-')), downloadsDir, allowDownloads: true, datasetDir: greenspace.dir, log });
 
   const local = await resolveSources(greenspace.manifest, { ...opts(mkdtempSync(join(tmpdir(), 'dl-'))), dataDir: dataDir() });
-  t.match(local, [{ origin: 'data-dir', sha256: sha, bytes: body.length }]);
+  t.match(local, [{ origin: 'data-dir', bytes: body.length }]);
+  t.equal(await local[0].sha256, sha, 'the hash of the file (computed while the import runs)');
 
   const downloads = mkdtempSync(join(tmpdir(), 'dl-'));
   const fetched = await resolveSources(manifest(`${base}/file.csv`, sha), opts(downloads));
-  t.match(fetched, [{ origin: 'download', sha256: sha }]);
+  t.match(fetched, [{ origin: 'download' }]);
+  t.equal(await fetched[0].sha256, sha);
   t.ok(existsSync(fetched[0].path), 'kept in the downloads folder');
   await resolveSources(manifest(`${base}/file.csv`, sha), opts(downloads));
   t.equal(hits, 1, 'a downloaded source is not fetched twice');
@@ -50,4 +52,14 @@ t.test('sources', async (t) => {
   await t.rejects(resolveSources(greenspace.manifest, { ...opts(downloads), overrides: ['nope=/x.csv'] }), /say which source/);
   const fixture = await resolveSources(greenspace.manifest, { ...opts(downloads), allowDownloads: false, allowFixtures: true });
   t.match(fixture, [{ origin: 'fixture' }], 'synthetic fixtures only when asked (conformance suite)');
+});
+
+t.test('big files are hashed on a worker thread, small ones at once; both give the SHA-256', async (t) => {
+  const { sha256File } = await import('../core/imports/hash.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'hash-'));
+  const big = join(dir, 'big.bin');
+  const bytes = Buffer.alloc(17 << 20, 'synthetic ');
+  writeFileSync(big, bytes);
+  t.equal(await sha256File(big), createHash('sha256').update(bytes).digest('hex'));
+  await t.rejects(sha256File(join(dir, 'missing.bin')), /ENOENT/);
 });

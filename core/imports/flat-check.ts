@@ -42,7 +42,7 @@ export function compileFlatCheck(schema: unknown): FlatCheck | undefined {
   return new Function('c', 'known', 'hasOwn', `return (r) => {\n${body}\n};`)(checks, known, (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k));
 }
 
-function propertyCheck(p: Prop): ((v: unknown) => boolean) | undefined {
+export function propertyCheck(p: Prop): ((v: unknown) => boolean) | undefined {
   if (!p || typeof p !== 'object') return undefined;
   for (const k of Object.keys(p)) if (!SUPPORTED.has(k) && !ANNOTATIONS.has(k)) return undefined;
   if (p.type === undefined) return undefined;

@@ -87,15 +87,16 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     if (!locked[0].ok) throw new Error(`an import of ${dataset.id} is already running`);
     const m = dataset.manifest;
     const { rows: ed } = await client.query(
-      `INSERT INTO catalogue.editions (dataset_id, label, geography_vintage, sources) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [dataset.id, m.edition, m.geography_vintage ?? null, JSON.stringify(files.map(describeSource(platform.config.dataDir)))],
+      `INSERT INTO catalogue.editions (dataset_id, label, geography_vintage) VALUES ($1, $2, $3) RETURNING id`,
+      [dataset.id, m.edition, m.geography_vintage ?? null],
     );
     const editionId: number = ed[0].id;
     await runs().update({ edition_id: editionId });
     const result = await buildEdition(platform, dataset, client, editionId, files, progress);
+    const sources = await Promise.all(files.map(describeSource(platform.config.dataDir)));
     await client.query(
-      `UPDATE catalogue.editions SET label = $2, row_counts = $3, warnings = $4, metadata = $5, imported_at = now() WHERE id = $1`,
-      [editionId, result.label, JSON.stringify(result.rowCounts), JSON.stringify(result.warnings), JSON.stringify(result.metadata)],
+      `UPDATE catalogue.editions SET label = $2, row_counts = $3, warnings = $4, metadata = $5, sources = $6, imported_at = now() WHERE id = $1`,
+      [editionId, result.label, JSON.stringify(result.rowCounts), JSON.stringify(result.warnings), JSON.stringify(result.metadata), JSON.stringify(sources)],
     );
     await client.query(
       `INSERT INTO catalogue.current_editions (dataset_id, edition_id) VALUES ($1, $2)
@@ -123,12 +124,12 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
   }
 }
 
-const describeSource = (dataDir?: string) => (f: SourceFile) => ({
+const describeSource = (dataDir?: string) => async (f: SourceFile) => ({
   source: f.source,
   file: f.declared,
   origin: f.origin,
   bytes: f.bytes,
-  sha256: f.sha256,
+  sha256: await f.sha256,
   ...(f.origin === 'data-dir' && dataDir ? { path: relative(dataDir, f.path) } : {}),
 });
 
@@ -146,7 +147,7 @@ async function buildEdition(
   const bySource: Record<string, string[]> = {};
   for (const f of files) (bySource[f.source] ??= []).push(f.path);
   const openSource = (path: string) => {
-    const stream = createReadStream(path);
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => progress.addBytes(chunk.length));
     return stream;
   };

@@ -1,7 +1,7 @@
 // Finds each declared source: an explicit path, CATALOGUE_DATA_DIR, the publisher's URL, or
 // (conformance suite only) the plug-in's synthetic fixture. Records size and SHA-256.
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { sha256File } from './hash.ts';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,7 +15,8 @@ export interface SourceFile {
   declared: string;
   origin: 'path' | 'data-dir' | 'download' | 'fixture';
   bytes: number;
-  sha256: string;
+  /** Computed while the import runs (see hash.ts). */
+  sha256: Promise<string>;
 }
 
 export interface SourceOptions {
@@ -27,12 +28,6 @@ export interface SourceOptions {
   overrides?: string[];
   datasetDir: string;
   log: Logger;
-}
-
-async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
 }
 
 async function download(url: string, to: string, log: Logger): Promise<void> {
@@ -86,10 +81,13 @@ export async function resolveSources(manifest: DatasetManifest, opts: SourceOpti
       }
     }
     for (const c of candidates) {
-      const digest = await sha256(c.path);
-      if (source.sha256 && c.origin !== 'path' && digest !== source.sha256)
+      const sha256 = sha256File(c.path);
+      sha256.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+      // A declared checksum is a gate: checked before the file is read.
+      const digest = source.sha256 && c.origin !== 'path' ? await sha256 : undefined;
+      if (digest !== undefined && digest !== source.sha256)
         throw new SourceError(`checksum mismatch for ${c.declared}: expected ${source.sha256}, got ${digest}`, c.declared);
-      found.push({ source: source.name, ...c, bytes: statSync(c.path).size, sha256: digest });
+      found.push({ source: source.name, ...c, bytes: statSync(c.path).size, sha256 });
     }
   }
   return found;

@@ -13,10 +13,13 @@ import type { TableWriter } from '../contract.ts';
 import { SourceError } from '../contract.ts';
 import { describeErrors } from '../schema.ts';
 import { compileFlatCheck, type FlatCheck } from './flat-check.ts';
+import { ByteRowEncoder } from './byte-encoder.ts';
 import { attachEditionPartition, createEditionPartition, partitionName } from '../db/partitions.ts';
 
 /** Bytes of CSV handed to the COPY stream at a time. */
 const CHUNK = 256 * 1024;
+/** Bytes handed to the COPY stream and not yet sent before the writer waits. */
+const IN_FLIGHT = 8 << 20;
 /** Records between progress reports. */
 const REPORT = 20_000;
 const NEEDS_QUOTES = /[",\r\n\\]/;
@@ -64,13 +67,15 @@ export class CopyTableWriter implements TableWriter {
   private stream: Writable | undefined;
   private failure: Error | undefined;
   private readonly check: FlatCheck | undefined;
+  /** Rows given as byte ranges (writeFields), encoded straight into COPY bytes. */
+  private encoder: ByteRowEncoder | undefined;
   /** The edition's partition: not yet created, created (being loaded) or attached. */
   private partition: 'none' | 'created' | 'attached' = 'none';
 
   constructor(
     private readonly client: pg.ClientBase,
     private readonly table: string,
-    private readonly columns: string[],
+    readonly columns: string[],
     private readonly validate: ValidateFunction,
     private readonly editionId: number,
     private readonly onRows: (n: number) => void,
@@ -101,6 +106,16 @@ export class CopyTableWriter implements TableWriter {
     this.queued++;
     if (this.queued >= REPORT) this.report();
     if (this.bytes >= CHUNK) await this.send();
+  }
+
+  writeFields(buf: Buffer, starts: Int32Array, ends: Int32Array, where?: { file?: string; line?: number }): Promise<void> | undefined {
+    const encoder = (this.encoder ??= new ByteRowEncoder(this.validate.schema as Record<string, unknown>, this.columns, this.editionId));
+    // Whatever the byte check cannot pass goes the record way (ajv decides and words the error).
+    if (!encoder.add(buf, starts, ends)) return this.write(encoder.record(buf, starts, ends), where);
+    this.queued++;
+    if (this.queued >= REPORT) this.report();
+    if (encoder.size >= CHUNK) return this.send();
+    return undefined;
   }
 
   private report(): void {
@@ -136,10 +151,15 @@ export class CopyTableWriter implements TableWriter {
       this.session.active = this;
     }
     const stream = (this.stream ??= await this.open());
-    const data = this.lines.join('\n') + '\n';
-    this.lines = [];
-    this.bytes = 0;
-    if (!stream.write(data)) {
+    let ok = true;
+    if (this.lines.length > 0) {
+      ok = stream.write(this.lines.join('\n') + '\n');
+      this.lines = [];
+      this.bytes = 0;
+    }
+    if (this.encoder && this.encoder.size > 0) ok = stream.write(this.encoder.take()) && ok;
+    // Waiting only beyond IN_FLIGHT keeps both sides busy: PostgreSQL has data while we read on.
+    if (!ok && stream.writableLength >= IN_FLIGHT) {
       await new Promise<void>((resolve) => {
         const done = () => {
           stream.off('drain', done);
@@ -176,6 +196,7 @@ export class CopyTableWriter implements TableWriter {
     this.stream = undefined;
     this.lines = [];
     this.bytes = 0;
+    this.encoder?.take();
     if (!stream) return;
     stream.destroy(new Error('import abandoned'));
     await finished(stream).catch(() => undefined);
@@ -183,7 +204,7 @@ export class CopyTableWriter implements TableWriter {
 
   /** Sends what is queued, ends the COPY and attaches the partition: every record written so far is in the table. */
   async flush(): Promise<void> {
-    if (this.lines.length > 0) await this.send();
+    if (this.lines.length > 0 || (this.encoder?.size ?? 0) > 0) await this.send();
     await this.close();
     await this.attach();
     this.report();

@@ -4,10 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DatasetImporter } from '../../core/contract.ts';
 import { SourceError } from '../../core/contract.ts';
-import { csvEntries, lineBatches, mapHeader, splitLine, toRecord, type Mapping } from './onspd.ts';
+import { scanCsv, CsvRowError, type CsvRow } from '../../core/imports/csv-bytes.ts';
+import { mapHeader, toRecord, type Mapping } from './onspd.ts';
+import { csvEntries } from './onspd-files.ts';
+import { compileRowPlan, type RowPlan } from './fast-row.ts';
 import { NAME_TABLES } from './names.ts';
 
-const EMPTY = /^[,\s]*$/;
+/** Every field of a row as a string (the header, and rows going the record way). */
+const fieldsOf = (row: CsvRow) => Array.from({ length: row.count }, (_, k) => row.buf.toString('utf8', row.starts[k], row.ends[k]));
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const importer: DatasetImporter = async (ctx) => {
@@ -23,39 +27,51 @@ const importer: DatasetImporter = async (ctx) => {
   const perFile: Record<string, number> = {};
   let label: string | undefined;
 
+  const columns = postcodes.columns;
+  const latAt = columns.indexOf('lat');
+  const dotermAt = columns.indexOf('doterm');
+  const starts = new Int32Array(columns.length);
+  const ends = new Int32Array(columns.length);
   for (const entry of entries) {
     const file = entry.name;
+    const where = { file, line: 0 };
     const fromZip = file.includes('.zip:');
-    const stream = await entry.open();
     let map: Mapping | undefined;
+    let plan: RowPlan | undefined;
     let width = 0;
     let count = 0;
     const onBytes = fromZip ? (n: number) => ctx.progress((done += n) / total, basename(file)) : undefined;
-    for await (const batch of lineBatches(stream, onBytes)) {
-      for (let i = 0; i < batch.lines.length; i++) {
-        const text = batch.lines[i];
-        const line = batch.first + i;
-        if (!map) {
-          const header = splitLine(text);
-          map = mapHeader(header, file);
-          width = header.length;
-          continue;
-        }
-        if (text === '' || EMPTY.test(text)) continue;
-        let values: string[];
-        try {
-          values = splitLine(text);
-        } catch (err) {
-          throw new SourceError(`malformed CSV row: ${(err as Error).message}`, file, line);
-        }
-        if (values.length !== width) throw new SourceError(`row has ${values.length} fields, the header ${width}`, file, line);
-        const record = toRecord(values, map, file, line);
-        if (record.lat === null) noGrid++;
-        if (record.doterm !== null) terminated++;
-        await postcodes.write(record as unknown as Record<string, unknown>, { file, line });
-        count++;
+    const onRow = (row: CsvRow): Promise<void> | undefined => {
+      if (!map) {
+        const header = fieldsOf(row);
+        map = mapHeader(header, file);
+        plan = compileRowPlan(map, columns);
+        width = header.length;
+        return undefined;
       }
-      await breathe(); // let the event loop run between chunks (imports may run inside the API process)
+      if (row.count !== width) throw new SourceError(`row has ${row.count} fields, the header ${width}`, file, row.line);
+      where.line = row.line;
+      count++;
+      // Imports may run inside the API process: let the event loop turn now and then.
+      if ((count & 0x3fff) === 0) return breathe().then(() => writeRow(row));
+      return writeRow(row);
+    };
+    const writeRow = (row: CsvRow): Promise<void> | undefined => {
+      if (plan!(row, starts, ends)) {
+        if (starts[latAt] < 0 || starts[latAt] === ends[latAt]) noGrid++;
+        if (starts[dotermAt] >= 0 && ends[dotermAt] > starts[dotermAt]) terminated++;
+        return postcodes.writeFields(row.buf, starts, ends, where);
+      }
+      const record = toRecord(fieldsOf(row), map!, file, row.line);
+      if (record.lat === null) noGrid++;
+      if (record.doterm !== null) terminated++;
+      return postcodes.write(record as unknown as Record<string, unknown>, where);
+    };
+    try {
+      await scanCsv((await entry.open()) as AsyncIterable<Buffer>, onRow, onBytes);
+    } catch (err) {
+      if (err instanceof CsvRowError) throw new SourceError(`malformed CSV row: ${err.message}`, file, err.line);
+      throw err;
     }
     if (!map) throw new SourceError('the file has no header row', file, 0);
     perFile[basename(file)] = count;

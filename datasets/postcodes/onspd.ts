@@ -1,10 +1,6 @@
-// Reading the ONS Postcode Directory as ONS publishes it: one UK CSV, the per-area CSVs of
-// Data/multi_csv/, a folder holding either, or the published .zip. Columns are matched by header
-// name (editions differ in which columns they carry); rows are parsed by a small line splitter,
-// because a general CSV parser is the bottleneck at 2.7 million rows (ONSPD rows have no quoted
-// line breaks; quoted fields, as in the published files, are handled).
-import { createReadStream, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// The ONS Postcode Directory's columns: matched by header name (editions differ in which columns
+// they carry), and one row as a stored record (the importer's record way; fast-row.ts is the byte
+// way for plain rows).
 import { SourceError } from '../../core/contract.ts';
 import type { PostcodesRecord } from './types.ts';
 
@@ -55,60 +51,6 @@ const INT = /^-?[0-9]+$/;
 
 export const normaliseHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/**
- * Splits one CSV line. Fast paths: no quotes at all, or every quoted field a plain "value" (as the
- * published ONSPD writes them); RFC 4180 quoting (commas, doubled quotes inside) otherwise.
- */
-export function splitLine(line: string): string[] {
-  if (line.indexOf('"') === -1) return line.split(',');
-  const fields = line.split(',');
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    if (f.charCodeAt(0) !== 34) {
-      if (f.indexOf('"') !== -1) return splitQuoted(line);
-      continue;
-    }
-    if (f.length < 2 || f.charCodeAt(f.length - 1) !== 34) return splitQuoted(line);
-    const inner = f.slice(1, -1);
-    if (inner.indexOf('"') !== -1) return splitQuoted(line);
-    fields[i] = inner;
-  }
-  return fields;
-}
-
-function splitQuoted(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = line.length;
-  while (i <= n) {
-    if (line.charCodeAt(i) === 34) {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q === -1) throw new Error('unterminated quoted field');
-        value += line.slice(i, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      out.push(value);
-      if (i < n && line.charCodeAt(i) !== 44) throw new Error('text after a closing quote');
-      i++;
-    } else {
-      let c = line.indexOf(',', i);
-      if (c === -1) c = n;
-      out.push(line.slice(i, c));
-      i = c + 1;
-    }
-  }
-  return out;
-}
-
 export interface Mapping {
   fields: string[];
   indexes: number[];
@@ -122,7 +64,7 @@ const enum Kind {
   Number,
 }
 
-const kindOf = (field: string): Kind =>
+export const kindOf = (field: string): Kind =>
   INTEGER.has(field) ? Kind.Integer : field === 'lat' || field === 'long' ? Kind.Number : TEXT_AS_IS.has(field) ? Kind.Text : Kind.Code;
 
 /** Maps header names to stored fields; throws when a required column is missing. */
@@ -233,82 +175,3 @@ export const pcd7Of = (pcds: string) => {
   const [out, inward] = pcds.split(' ');
   return inward === undefined ? pcds : out.length >= 4 ? out + inward : out.padEnd(4, ' ') + inward;
 };
-
-export interface CsvEntry {
-  name: string;
-  bytes: number;
-  open(): Promise<NodeJS.ReadableStream>;
-}
-
-const isUkCsv = (n: string) => /\.csv$/i.test(n) && /(^|\/)Data\/[^/]+\.csv$/i.test(n) && !/multi_csv/i.test(n);
-const isAreaCsv = (n: string) => /\.csv$/i.test(n) && /multi_csv\/[^/]+\.csv$/i.test(n);
-
-/** The ONSPD CSV files inside a source path: a CSV, a folder or the published zip. */
-export async function csvEntries(path: string, open: (p: string) => NodeJS.ReadableStream): Promise<CsvEntry[]> {
-  if (statSync(path).isDirectory()) {
-    const all: string[] = [];
-    const walk = (dir: string, rel: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name), `${rel}${e.name}/`);
-        else if (/\.csv$/i.test(e.name)) all.push(`${rel}${e.name}`);
-      }
-    };
-    walk(path, '');
-    const chosen = pickData(all) ?? all.sort();
-    return chosen.map((n) => ({ name: join(path, n), bytes: statSync(join(path, n)).size, open: async () => open(join(path, n)) }));
-  }
-  if (/\.zip$/i.test(path)) {
-    const unzipper = await import('unzipper');
-    const dir = await unzipper.Open.file(path);
-    const files = dir.files.filter((f) => f.type === 'File');
-    const chosen = pickData(files.map((f) => f.path));
-    if (!chosen || chosen.length === 0)
-      throw new SourceError('the zip holds no ONSPD data CSV (expected Data/ONSPD_*_UK.csv or Data/multi_csv/*.csv)', path);
-    return chosen.map((n) => {
-      const f = files.find((x) => x.path === n)!;
-      return { name: `${basename(path)}:${n}`, bytes: f.uncompressedSize, open: async () => f.stream() as unknown as NodeJS.ReadableStream };
-    });
-  }
-  return [{ name: path, bytes: statSync(path).size, open: async () => open(path) }];
-}
-
-/** The UK-wide CSV when present (it holds every row), otherwise every per-area CSV. */
-function pickData(names: string[]): string[] | undefined {
-  const uk = names.filter(isUkCsv);
-  if (uk.length === 1) return uk;
-  const areas = names.filter(isAreaCsv).sort();
-  if (areas.length > 0) return areas;
-  return uk.length > 0 ? uk.sort() : undefined;
-}
-
-/** Lines of a stream in batches (one per chunk read), with the number of the first; CRLF and a BOM handled. */
-export async function* lineBatches(stream: NodeJS.ReadableStream, onBytes?: (n: number) => void): AsyncGenerator<{ lines: string[]; first: number }> {
-  let rest = '';
-  let no = 0;
-  let first = true;
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    onBytes?.(chunk.length);
-    let text = rest + decoder.decode(chunk, { stream: true });
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
-    const last = text.lastIndexOf('\n');
-    if (last === -1) {
-      rest = text;
-      continue;
-    }
-    rest = text.slice(last + 1);
-    const lines = text.slice(0, last).split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
-    }
-    yield { lines, first: no + 1 };
-    no += lines.length;
-  }
-  rest += decoder.decode();
-  if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-  if (rest !== '') yield { lines: [rest], first: no + 1 };
-}
