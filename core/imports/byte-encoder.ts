@@ -78,10 +78,11 @@ function compileRow(schema: Record<string, unknown>, columns: string[], kinds: C
     if (!check) return undefined;
     checks.push(check);
     const onlyPattern = kinds[k] === 'string' && typeof p.pattern === 'string' && !['enum', 'minLength', 'maxLength'].some((x) => p[x] !== undefined);
-    const condition = onlyPattern ? bytePatternCondition(p.pattern as string) : undefined;
-    matchers.push(onlyPattern && !condition ? compileBytePattern(p.pattern as string) : undefined);
-    const test = condition ?? (matchers[k] ? `matchers[${k}](buf, s, e)` : undefined);
-    blocks.push(columnBlock(k, kinds[k], check(null), test, kinds[k] === 'string' && !p.pattern && !p.enum && p.minLength === undefined && p.maxLength === undefined));
+    const fixed = onlyPattern ? bytePatternCondition(p.pattern as string) : undefined;
+    matchers.push(onlyPattern && !fixed ? compileBytePattern(p.pattern as string) : undefined);
+    const test = fixed?.condition ?? (matchers[k] ? `matchers[${k}](buf, s, e)` : undefined);
+    const freeText = kinds[k] === 'string' && !p.pattern && !p.enum && p.minLength === undefined && p.maxLength === undefined;
+    blocks.push(columnBlock(k, kinds[k], check(null), test, freeText, fixed?.plain ? fixed.length : undefined));
   }
   const prefix = [...Buffer.from(String(editionId))].map((b) => `out[at++] = ${b};`).join(' ');
   const body = `let s = 0, e = 0, i = 0, from = 0, flags = 0;
@@ -99,7 +100,7 @@ return at;`;
  * matcher, number read from bytes, or the property check on a string) and copied, strings quoted
  * when they hold CSV's special characters.
  */
-function columnBlock(k: number, kind: ColumnKind, nullable: boolean, matcher: string | undefined, freeText: boolean): string {
+function columnBlock(k: number, kind: ColumnKind, nullable: boolean, matcher: string | undefined, freeText: boolean, plainLength?: number): string {
   const check =
     kind === 'integer' ? `if (!checks[${k}](integerAt(buf, s, e))) return -1;`
     : kind === 'number' ? `if (!checks[${k}](numberAt(buf, s, e))) return -1;`
@@ -107,8 +108,11 @@ function columnBlock(k: number, kind: ColumnKind, nullable: boolean, matcher: st
     : matcher ? `if (!(${matcher})) return -1;`
     : freeText ? ''
     : `if (!checks[${k}](buf.toString('utf8', s, e))) return -1;`;
+  // A value of a fixed-length pattern of plain bytes: copied without looking at it again.
   const copy =
-    kind === 'string'
+    plainLength !== undefined
+      ? `${Array.from({ length: plainLength }, (_, i) => `out[at + ${i}] = buf[s + ${i}];`).join(' ')} at += ${plainLength};`
+      : kind === 'string'
       ? `from = at; flags = 0;
   for (i = s; i < e; i++) { const c = buf[i]; out[at++] = c; if (c < 48) flags |= c === 34 || c === 44 || c === 10 || c === 13 ? 1 : 0; else if (c >= 128) flags |= 2; }
   if (flags & 2 && !isUtf8(buf.subarray(s, e))) return -1;

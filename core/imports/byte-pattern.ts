@@ -7,11 +7,13 @@ export type ByteMatcher = (buf: Uint8Array, start: number, end: number) => boole
 
 /**
  * A fixed-length pattern as a JavaScript condition on `buf`, `s` and `e` (for generated row
- * functions: no call, no lookup table), or undefined when the pattern is not of fixed length.
+ * functions: no call, no lookup table), with its length and whether every byte it admits is plain
+ * (no CSV quote, comma or line break); undefined when the pattern is not of fixed length.
  */
-export function bytePatternCondition(pattern: string): string | undefined {
+export function bytePatternCondition(pattern: string): { condition: string; length: number; plain: boolean } | undefined {
   const tokens = parse(pattern);
   if (!tokens || !tokens.every((t) => t.min === t.max)) return undefined;
+  const plain = tokens.every((t) => !t.set[34] && !t.set[44] && !t.set[10] && !t.set[13]);
   const terms: string[] = [];
   let offset = 0;
   for (const t of tokens)
@@ -27,7 +29,7 @@ export function bytePatternCondition(pattern: string): string | undefined {
       }
       terms.push(ranges.length === 1 ? ranges[0] : `(${ranges.join(' || ')})`);
     }
-  return [`e - s === ${offset}`, ...terms].join(' && ');
+  return { condition: [`e - s === ${offset}`, ...terms].join(' && '), length: offset, plain };
 }
 
 interface Token {
