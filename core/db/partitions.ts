@@ -35,16 +35,18 @@ export async function attachEditionPartition(query: Query, table: string, editio
 interface Child {
   name: string;
   editions: number[];
+  /** A concurrent detach that was interrupted (it is finished with FINALIZE). */
+  pending: boolean;
 }
 
 async function partitionsOf(knex: Knex, table: string): Promise<Child[]> {
   const { rows } = await knex.raw(
-    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound, i.inhdetachpending AS pending
        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
       WHERE i.inhparent = to_regclass(?)`,
     [quote(table)],
   );
-  return (rows as { name: string; bound: string }[]).map((r) => ({ name: r.name, editions: (r.bound.match(/\d+/g) ?? []).map(Number) }));
+  return (rows as { name: string; bound: string; pending: boolean }[]).map((r) => ({ name: r.name, editions: (r.bound.match(/\d+/g) ?? []).map(Number), pending: r.pending }));
 }
 
 /**
@@ -58,7 +60,7 @@ export async function dropEditions(knex: Knex, table: string, editionIds: number
     const gone = child.editions.filter((e) => retired.has(e));
     if (gone.length === 0) continue;
     if (gone.length === child.editions.length || (await knex.raw(`SELECT 1 FROM ${quote(child.name)} WHERE edition_id <> ALL(?) LIMIT 1`, [gone])).rows.length === 0) {
-      await knex.raw(`ALTER TABLE ${quote(table)} DETACH PARTITION ${quote(child.name)} CONCURRENTLY`);
+      await knex.raw(`ALTER TABLE ${quote(table)} DETACH PARTITION ${quote(child.name)} ${child.pending ? 'FINALIZE' : 'CONCURRENTLY'}`);
       await knex.raw(`DROP TABLE ${quote(child.name)}`);
     } else {
       await knex.raw(`DELETE FROM ${quote(child.name)} WHERE edition_id = ANY(?)`, [gone]);
