@@ -147,7 +147,7 @@ async function buildEdition(
   const bySource: Record<string, string[]> = {};
   for (const f of files) (bySource[f.source] ??= []).push(f.path);
   const openSource = (path: string) => {
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    const stream = createReadStream(path, { highWaterMark: 256 << 10 });
     stream.on('data', (chunk) => progress.addBytes(chunk.length));
     return stream;
   };

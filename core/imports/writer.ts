@@ -19,7 +19,7 @@ import { attachEditionPartition, createEditionPartition, partitionName } from '.
 /** Bytes of CSV handed to the COPY stream at a time. */
 const CHUNK = 256 * 1024;
 /** Bytes handed to the COPY stream and not yet sent before the writer waits. */
-const IN_FLIGHT = 8 << 20;
+const IN_FLIGHT = 4 << 20;
 /** Records between progress reports. */
 const REPORT = 20_000;
 const NEEDS_QUOTES = /[",\r\n\\]/;
