@@ -63,6 +63,18 @@ t.test('a failed import leaves the served edition complete', async (t) => {
   t.ok(entry.status.last_import_failed, 'the catalogue says the last import failed');
 });
 
+t.test('two rows with one key fail the import clearly; the edition stays served', async (t) => {
+  const { platform, app } = await testPlatform(t, { datasets: ['greenspace'], imports: ['greenspace'] });
+  const before = (await app.inject('/v1/greenspace/areas?limit=1')).json();
+  const twice = variant('duplicate-row.csv', (ls) => [...ls.slice(0, 41), ls[40], ...ls.slice(41)]);
+  const err = await runImport(platform, { datasetId: 'greenspace', trigger: 'test', sources: [twice] }).catch((e) => e);
+  t.type(err, ImportFailed);
+  t.match(err.message, /more than one row has the key lad_code E\d{8}/);
+  t.equal(err.detail.field, 'lad_code');
+  const after = (await app.inject('/v1/greenspace/areas?limit=1')).json();
+  t.same([after.edition.id, after.total], [before.edition.id, before.total], 'the previous edition is still served, complete');
+});
+
 t.test('a new edition switches over and old editions retire', async (t) => {
   const { platform, app } = await testPlatform(t, { datasets: ['greenspace'], imports: ['greenspace'] });
   const renamed = variant('renamed.csv', (ls) => ls.map((l) => l.replace(',York,', ',City of York,')));

@@ -4,6 +4,7 @@
 // the end, which builds the table's indexes by sorting. Retiring an edition detaches and drops its
 // partitions instead of deleting millions of rows.
 import type { Knex } from 'knex';
+import { SourceError } from '../contract.ts';
 
 type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
@@ -28,8 +29,23 @@ export async function createEditionPartition(query: Query, table: string, editio
 export async function attachEditionPartition(query: Query, table: string, editionId: number): Promise<void> {
   const name = partitionName(table, editionId);
   await query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  await query(`ALTER TABLE ${quote(table)} ATTACH PARTITION ${quote(name)} FOR VALUES IN (${Number(editionId)})`);
+  try {
+    await query(`ALTER TABLE ${quote(table)} ATTACH PARTITION ${quote(name)} FOR VALUES IN (${Number(editionId)})`);
+  } catch (err) {
+    throw duplicateKey(err) ?? err;
+  }
   await query(`ANALYZE ${quote(name)}`);
+}
+
+/** The primary key is built when the partition is attached: two source rows with one key end up here. */
+function duplicateKey(err: unknown): SourceError | undefined {
+  const { code, detail } = err as { code?: string; detail?: string };
+  const m = code === '23505' ? /^Key \((.*)\)=\((.*)\) is duplicated/.exec(detail ?? '') : null;
+  if (!m) return undefined;
+  const columns = m[1].split(', ');
+  const values = m[2].split(', ');
+  const key = columns.map((c, i) => `${c} ${values[i]}`).filter((_, i) => columns[i] !== 'edition_id');
+  return new SourceError(`more than one row has the key ${key.join(', ')} (the table's primary key must be unique)`, undefined, undefined, columns.at(-1));
 }
 
 interface Child {
