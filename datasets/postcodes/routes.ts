@@ -6,7 +6,7 @@ import type { DatasetRoutes } from '../../core/contract.ts';
 import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
 import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
 import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
-import { findPostcodes, normalise, RECORD_FIELDS, type Found } from './lookup.ts';
+import { findPostcode, findPostcodes, normalise, RECORD_FIELDS, statusOf, type Found } from './lookup.ts';
 import { NAMED_FIELDS } from './names.ts';
 import { acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, MAX_BULK } from './bulk.ts';
 import type { PostcodesRecord } from './types.ts';
@@ -116,10 +116,11 @@ const routes: DatasetRoutes = (app, ds) => {
         throw badRequest(`"${input.slice(0, 32)}" is not a valid UK postcode format`, [{ name: 'postcode', reason: 'not a valid UK postcode format' }]);
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
-      const [found] = await findPostcodes(ds.db, table, edition.id, [postcode]);
-      if (!found.row) throw new Problem(404, 'Not found', `postcode ${postcode} is not in the directory (edition ${edition.label})`, { postcode, status: 'not_found' });
+      const row = await findPostcode(ds.db, table, edition.id, postcode);
+      if (!row) throw new Problem(404, 'Not found', `postcode ${postcode} is not in the directory (edition ${edition.label})`, { postcode, status: 'not_found' });
       const names = await namesFor(edition.id);
-      return { ...ds.describe(edition), postcode, status: found.status, terminated: found.status === 'terminated', record: found.row, names: namesOf(names, found.row) };
+      const status = statusOf(row);
+      return { ...ds.describe(edition), postcode, status, terminated: status === 'terminated', record: row, names: namesOf(names, row) };
     },
   );
 
