@@ -18,13 +18,14 @@ export class Problem extends Error {
   }
 
   toJSON(instance?: string): Record<string, unknown> {
+    // Extension members first: they never override the standard ones (RFC 9457: status is the HTTP status).
     return {
+      ...this.extra,
       type: `https://catalogue.rcpch.invalid/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
       title: this.title,
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(instance ? { instance } : {}),
-      ...this.extra,
     };
   }
 }

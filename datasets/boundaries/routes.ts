@@ -484,7 +484,7 @@ const routes: DatasetRoutes = (app, ds) => {
         if (ds.cacheFor(request, reply, edition, pe)) return reply;
         const [found] = await postcodes.lookup([q.postcode], pe.id);
         if (found.status === 'invalid') throw badRequest('postcode is not a valid UK postcode format', [{ name: 'postcode', reason: 'not a valid UK postcode format' }]);
-        if (!found.record) throw new Problem(404, 'Not found', `postcode ${found.postcode} is not in the postcode directory (edition ${pe.label})`, { postcode: found.postcode, status: 'not_found' });
+        if (!found.record) throw new Problem(404, 'Not found', `postcode ${found.postcode} is not in the postcode directory (edition ${pe.label})`, { postcode: found.postcode, lookup_status: 'not_found' });
         const r = found.record;
         if (r.lat === null || r.long === null)
           throw new Problem(422, 'Postcode has no coordinates', `postcode ${found.postcode} has no grid reference in the postcode directory, so it cannot be placed in an area`, {

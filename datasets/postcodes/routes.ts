@@ -117,7 +117,7 @@ const routes: DatasetRoutes = (app, ds) => {
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
       const row = await findPostcode(ds.db, table, edition.id, postcode);
-      if (!row) throw new Problem(404, 'Not found', `postcode ${postcode} is not in the directory (edition ${edition.label})`, { postcode, status: 'not_found' });
+      if (!row) throw new Problem(404, 'Not found', `postcode ${postcode} is not in the directory (edition ${edition.label})`, { postcode, lookup_status: 'not_found' });
       const names = await namesFor(edition.id);
       const status = statusOf(row);
       return { ...ds.describe(edition), postcode, status, terminated: status === 'terminated', record: row, names: namesOf(names, row) };

@@ -91,6 +91,7 @@ t.test('postcodes: lookups against the real sample', async (t) => {
     const missing = await app.inject(`/v1/postcodes/postcodes/${encodeURIComponent(unknown)}`);
     t.equal(missing.statusCode, 404);
     t.match(missing.headers['content-type'], /application\/problem\+json/);
+    t.match(missing.json(), { status: 404, postcode: unknown, lookup_status: 'not_found' }, 'problem status is the HTTP status; the lookup status is an extension');
     t.equal((await app.inject('/v1/postcodes/postcodes/AB101AA?colour=red')).statusCode, 400, 'unknown parameter');
   });
 
