@@ -95,6 +95,18 @@ t.test('postcodes: lookups against the real sample', async (t) => {
     t.equal((await app.inject('/v1/postcodes/postcodes/AB101AA?colour=red')).statusCode, 400, 'unknown parameter');
   });
 
+  t.test('concurrent single lookups (answered by one shared query) give what one at a time gives', async (t) => {
+    const known = new Set(all.map((r) => r.pcds));
+    const inputs = [...all.slice(0, 40).map((r) => r.pcds), ...all.slice(0, 10).map((r) => r.pcds.toLowerCase()), 'ZZ99 9ZZ', 'not-a-postcode', ...all.filter((r) => r.doterm).slice(0, 5).map((r) => r.pcds)];
+    t.ok(!known.has('ZZ99 9ZZ'));
+    const answer = (res: { statusCode: number; body: string }) => [res.statusCode, res.body];
+    const together = await Promise.all(inputs.map((p) => app.inject(`/v1/postcodes/postcodes/${encodeURIComponent(p)}`)));
+    const alone = [];
+    for (const p of inputs) alone.push(await app.inject(`/v1/postcodes/postcodes/${encodeURIComponent(p)}`));
+    t.same(together.map(answer), alone.map(answer), `${inputs.length} lookups, same status and body`);
+    t.same(new Set(together.map((r) => r.statusCode)), new Set([200, 404, 400]));
+  });
+
   t.test('bulk keeps order, one status per entry', async (t) => {
     const live = sample.find((r) => !r.doterm)!;
     const term = sample.find((r) => r.doterm)!;
