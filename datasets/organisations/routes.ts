@@ -168,7 +168,7 @@ function gone(snap: Snapshot, entity: string, code: string, label: string): Prob
   const chain = successorChain(snap, entity, code);
   return new Problem(404, 'Not found', `${label} ${code} (${h.name}) is no longer listed: ${h.status} on ${h.valid_to}${h.succeeded_by ? `, succeeded by ${h.succeeded_by}` : ''}`, {
     code,
-    status: h.status,
+    code_status: h.status, // not `status`: in a problem that is the HTTP status
     valid_to: h.valid_to,
     succession_type: h.succession_type,
     succeeded_by: h.succeeded_by,

@@ -119,7 +119,8 @@ t.test('organisations over time', async (t) => {
     t.equal(recoded.succeeded_by, 'RR8ZZ');
     t.equal(recoded.current_successor, 'RR8ZZ');
     const closed = await get('/v1/organisations/organisations/RFFAA', 404);
-    t.equal(closed.status, 'closed');
+    t.equal(closed.status, 404, 'problem status is the HTTP status');
+    t.equal(closed.code_status, 'closed');
     t.equal(closed.succeeded_by, null);
     const chain = await get('/v1/organisations/successions/RCF');
     t.same(chain.matches.map((m: { entity: string; current: string }) => [m.entity, m.current]), [['trust', 'RAE']]);
