@@ -16,6 +16,8 @@ import { Problem } from './rest/problem.ts';
 export interface AppOptions {
   /** Requests per minute per client; 0 turns the limit off (benchmarks on 127.0.0.1). */
   rateLimit?: number;
+  /** Event-loop delay (ms) beyond which requests are shed with 503; 0 turns shedding off. Default 2000. */
+  maxEventLoopDelay?: number;
 }
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -32,7 +34,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
   await app.register(underPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: options.maxEventLoopDelay ?? 2000,
     retryAfter: 10,
     // A sample interval with no delay readings reads as an infinite delay (typically the first
     // second after start on a busy machine): not a reason to refuse requests.

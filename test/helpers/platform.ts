@@ -60,7 +60,10 @@ export async function testPlatform(t: Tap, opts: TestPlatformOptions = {}): Prom
   const platform = await openPlatform(config, { log: createLogger(config.logLevel, opts.logDestination) });
   t.teardown(() => platform.close());
   for (const id of opts.imports ?? []) await runImport(platform, { datasetId: id, trigger: 'test' });
-  const app = await buildApp(platform, { rateLimit: 0 });
+  // No load shedding: a test shares its event loop with its own synchronous work and its machine
+  // with the rest of the suite, so a stall there must not turn answers into 503s (pressure.test.ts
+  // tests the shedding itself).
+  const app = await buildApp(platform, { rateLimit: 0, maxEventLoopDelay: 0 });
   t.teardown(() => app.close());
   return { platform, app, url };
 }
