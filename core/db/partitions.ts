@@ -18,11 +18,10 @@ export function partitionName(table: string, editionId: number): string {
 }
 
 /** Creates the empty, unindexed partition table of one edition (not attached yet). */
-export async function createEditionPartition(query: Query, table: string, editionId: number): Promise<string> {
+export async function createEditionPartition(query: Query, table: string, editionId: number): Promise<void> {
   const name = partitionName(table, editionId);
   // The CHECK lets ATTACH skip its validation scan; LIKE copies column types and collations.
   await query(`CREATE TABLE ${quote(name)} (LIKE ${quote(table)} INCLUDING DEFAULTS, CONSTRAINT ${quote(`${name}_edition`)} CHECK (edition_id = ${Number(editionId)}))`);
-  return name;
 }
 
 /** Attaches an edition's partition (building the table's indexes on it) and gathers its statistics. */

@@ -42,19 +42,10 @@ interface Token {
 const META = new Set([...'\\^$.|?*+()[]{}']);
 const ESCAPES: Record<string, string> = { d: '0-9', w: 'A-Za-z0-9_' };
 
+/** Any supported pattern as a matcher function (fixed-length ones are better inlined: bytePatternCondition). */
 export function compileBytePattern(pattern: string): ByteMatcher | undefined {
   const tokens = parse(pattern);
   if (!tokens) return undefined;
-  const fixed = tokens.every((t) => t.min === t.max);
-  if (fixed) {
-    const length = tokens.reduce((n, t) => n + t.min, 0);
-    const sets = tokens.flatMap((t) => Array.from({ length: t.min }, () => t.set));
-    return (buf, start, end) => {
-      if (end - start !== length) return false;
-      for (let i = 0; i < length; i++) if (sets[i][buf[start + i]] === 0) return false;
-      return true;
-    };
-  }
   const match = (buf: Uint8Array, at: number, end: number, k: number): boolean => {
     if (k === tokens.length) return at === end;
     const { set, min, max } = tokens[k];

@@ -19,10 +19,8 @@ export function columnKinds(schema: Record<string, unknown>, columns: string[]):
 /** The value a range stands for (null for an empty range), as the writer's slow path and errors need it. */
 export function valueOf(kind: ColumnKind, buf: Buffer, start: number, end: number): unknown {
   if (start < 0 || start === end) return null;
-  const text = buf.toString('utf8', start, end);
-  if (kind === 'string') return text;
-  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
-  return NUMBER.test(text) ? Number(text) : text;
+  if (kind === 'string') return buf.toString('utf8', start, end);
+  return kind === 'boolean' ? booleanAt(buf, start, end) : numberAt(buf, start, end);
 }
 
 const NUMBER = /^-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
@@ -64,13 +62,13 @@ export function numberAt(buf: Buffer, start: number, end: number): unknown {
     const value = fraction > 0 ? mantissa / POWERS[fraction] : mantissa;
     return negative ? -value : value;
   }
-  const text = buf.toString('latin1', start, end);
+  const text = buf.toString('utf8', start, end);
   return NUMBER.test(text) ? Number(text) : text;
 }
 
 const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 export function booleanAt(buf: Buffer, start: number, end: number): unknown {
-  const text = buf.toString('latin1', start, end);
+  const text = buf.toString('utf8', start, end);
   return text === 'true' ? true : text === 'false' ? false : text;
 }

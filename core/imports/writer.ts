@@ -126,9 +126,11 @@ export class CopyTableWriter implements TableWriter {
   }
 
   private async open(): Promise<Writable> {
-    const query = (sql: string) => this.client.query(sql);
-    const target = this.partition === 'none' ? await createEditionPartition(query, this.table, this.editionId) : partitionName(this.table, this.editionId);
-    if (this.partition === 'none') this.partition = 'created';
+    if (this.partition === 'none') {
+      await createEditionPartition((sql) => this.client.query(sql), this.table, this.editionId);
+      this.partition = 'created';
+    }
+    const target = partitionName(this.table, this.editionId);
     const cols = ['edition_id', ...this.columns].map((c) => `"${c}"`).join(', ');
     // FREEZE: the partition was created in this transaction, so its rows need no later freezing.
     const stream = this.client.query(copyFrom(`COPY "${target}" (${cols}) FROM STDIN WITH (FORMAT csv, FREEZE)`));

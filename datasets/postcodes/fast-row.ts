@@ -23,7 +23,7 @@ export function compileRowPlan(map: Mapping, columns: readonly string[]): RowPla
     if (j < 0) return c === 'pcd7' ? 'return false; // derived on the record way' : set('-1', '-1');
     const trimmed = `s = rs[${j}]; e = re[${j}]; while (s < e && buf[s] <= 32) s++; while (e > s && buf[e - 1] <= 32) e--;`;
     if (c === 'pcd7') return `${trimmed} if (s === e) return false; ${set('s', 'e')}`;
-    if (c === 'imd') return `${trimmed} if (${ZEROS}) { ${set('-1', '-1')} } else { ${set('s', 'e')} }`;
+    if (c === 'imd') return `${trimmed} if (isZero(buf, s, e)) { ${set('-1', '-1')} } else { ${set('s', 'e')} }`;
     if (GRID.has(c)) return `if (noGrid) { ${set('-1', '-1')} } else { ${trimmed} ${set('s', 'e')} }`;
     if (kindOf(c) === 1) return `${trimmed} if (${PSEUDO}) { ${set('-1', '-1')} } else { ${set('s', 'e')} }`;
     return `${trimmed} ${set('s', 'e')}`;
@@ -43,13 +43,17 @@ ${lat >= 0 ? `s = rs[${lat}]; e = re[${lat}]; while (s < e && buf[s] <= 32) s++;
 ${gridInd >= 0 ? `s = rs[${gridInd}]; e = re[${gridInd}]; while (s < e && buf[s] <= 32) s++; while (e > s && buf[e - 1] <= 32) e--; noGrid = noGrid || (e - s === 1 && buf[s] === 57);` : ''}
 ${blocks.join('\n')}
 return true;`;
-  return new Function('isNoGridLat', `return (row, starts, ends) => {\n${body}\n};`)(isNoGridLat) as RowPlan;
+  return new Function('isNoGridLat', 'isZero', `return (row, starts, ends) => {\n${body}\n};`)(isNoGridLat, isZero) as RowPlan;
 }
 
 /** A pseudo-code: one capital letter and eight nines (e.g. S99999999, "not applicable"). */
 const PSEUDO = ['e - s === 9', 'buf[s] >= 65', 'buf[s] <= 90', ...Array.from({ length: 8 }, (_, i) => `buf[s + ${i + 1}] === 57`)].join(' && ');
 /** imd 0: no index. */
-const ZEROS = '(() => { if (s === e) return false; for (let i = s; i < e; i++) if (buf[i] !== 48) return false; return true; })()';
+function isZero(buf: Buffer, s: number, e: number): boolean {
+  if (s === e) return false;
+  for (let i = s; i < e; i++) if (buf[i] !== 48) return false;
+  return true;
+}
 
 /** ONSPD writes latitude 99.999999 for a postcode without a grid reference. */
 function isNoGridLat(buf: Buffer, s: number, e: number): boolean {
