@@ -1,17 +1,20 @@
 // The app factory: cross-cutting plug-ins, the catalogue routes, then every dataset's routes
 // under /v1/<id>. A dataset whose routes throw is listed as failed; the others are served.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { constants as zlib } from 'node:zlib';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
+import compress from '@fastify/compress';
 import type { Platform } from './platform.ts';
-import { createDatasetContext, type ContextRegistry } from './dataset-context.ts';
-import type { DatasetContext } from './contract.ts';
+import { routesContext } from './dataset-context.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { adminRoutes } from './catalogue/admin.ts';
 import errors from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
-import { Problem } from './rest/problem.ts';
+import safeInput from '../plugins/safe-input.ts';
+import { Problem } from './sdk/problem.ts';
+import { COMPRESS_THRESHOLD } from './sdk/answers.ts';
 
 export interface AppOptions {
   /** Requests per minute per client; 0 turns the limit off (benchmarks on 127.0.0.1). */
@@ -29,6 +32,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
   const info = platform.catalogue.info;
   await app.register(errors);
+  await app.register(safeInput);
+  // Every large answer compressed, negotiated once here (answers cached per edition bring their own
+  // compressed bytes and are passed through). Brotli at quality 4: on the fly, speed over size.
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '' });
   await app.register(cors, { origin: '*', exposedHeaders: ['Link', 'ETag'] });
   const limit = options.rateLimit ?? platform.config.rateLimit;
@@ -44,33 +51,22 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
 
   const endpoints = new Map<string, string[]>();
-  const contexts = new Map<string, DatasetContext>();
-  const registry: ContextRegistry = { get: (id) => contexts.get(id), services: new Map() };
   app.addHook('onRoute', (route) => {
     const m = /^\/v1\/([a-z][a-z0-9-]*)(\/.*)?$/.exec(route.url);
     if (!m || route.method === 'HEAD' || route.url.endsWith('.json')) return;
     endpoints.set(m[1], [...new Set([...(endpoints.get(m[1]) ?? []), route.url])]);
   });
 
-  for (const d of platform.datasets) {
-    if (d.loadError) continue;
-    const ds = createDatasetContext(platform, d, registry);
-    contexts.set(d.id, ds);
-    try {
-      if (d.services) registry.services.set(d.id, d.services(ds));
-    } catch (err) {
-      d.loadError = `services failed: ${(err as Error).message}`;
-    }
-  }
   await app.register(catalogueRoutes, { platform, endpoints });
   if (platform.config.adminToken) await app.register(adminRoutes, { platform, token: platform.config.adminToken });
 
   for (const d of platform.datasets) {
-    if (d.loadError || !d.routes) continue;
+    const ds = platform.contexts.get(d.id);
+    if (d.loadError || !d.routes || !ds) continue;
     await app.register(
       async (scope) => {
         try {
-          await d.routes!(scope, createDatasetContext(platform, d, registry, scope));
+          await d.routes!(scope, routesContext(platform, ds, scope));
         } catch (err) {
           d.loadError = `routes failed: ${(err as Error).message}`;
           platform.log.error({ dataset: d.id, err: d.loadError }, 'dataset routes failed to register');

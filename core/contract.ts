@@ -1,10 +1,25 @@
-// The whole plug-in contract, in one file. A dataset plug-in is a folder under datasets/ with a
-// dataset.yaml (validated against core/schemas/dataset.schema.json), JSON Schemas under schemas/,
-// knex migrations under migrations/, and two optional modules whose default exports are below.
+// The whole plug-in contract, in one file: a dataset plug-in imports this module and its own
+// folder, nothing else. A plug-in is a folder under datasets/ with a dataset.yaml (validated against
+// core/schemas/dataset.schema.json), JSON Schemas under schemas/, knex migrations under migrations/
+// (`recordTables` lays tables out from those two), and up to three modules whose default exports
+// are typed below. docs/plugin-contract.md lists every member with one line each.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DatasetManifest } from './types.ts';
+
+export type { DatasetManifest };
+export { Problem, badRequest, notFound, type InvalidParam } from './sdk/problem.ts';
+export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/meta.ts';
+export { chooseFormat, sendCsv, type Format } from './sdk/formats.ts';
+export { encodeCursor, decodeCursor, requestedLimit, pageLimit, nextLink, pageOf, type CursorKind, type Page } from './sdk/paging.ts';
+export { LRUCache, boundedCache, perEdition } from './sdk/caches.ts';
+export { answerCache, COMPRESS_THRESHOLD, type AnswerCache } from './sdk/answers.ts';
+export { latitude, longitude, radiusMetres, pageSize, haversineKm } from './sdk/params.ts';
+export { recordTables } from './sdk/record-tables.ts';
+export { scanCsv, CsvRowError, type CsvRow } from './imports/csv-bytes.ts';
+export { normalisePostcode, MAX_BULK, bulkBodySchema, bulkBodyDescription, bulkInputs, acceptCsvPostcodes } from './sdk/postcode-lists.ts';
+export type * from './sdk/services.ts';
 
 /** datasets/<id>/importer.ts default export: reads the sources, writes one new edition. */
 export type DatasetImporter = (ctx: ImportContext) => Promise<ImportOutcome | void>;
@@ -40,7 +55,24 @@ export interface CsvReadOptions {
   delimiter?: string;
 }
 
-export interface ImportContext {
+/** A dataset this one declares in `depends_on`, and whether it is registered here. */
+export interface Dependency {
+  id: string;
+  optional: boolean;
+  present: boolean;
+}
+
+/** What both an importer and a plug-in's routes and services may use of other datasets. */
+interface Dependencies {
+  /** The datasets declared in `depends_on`, in order. */
+  dependencies: readonly Dependency[];
+  /** Services of a declared dependency; a 503 problem when it is absent or failed to load. */
+  service<T = Record<string, unknown>>(datasetId: string): T;
+  /** Services of a declared dependency, or null when it is not registered or failed to load. */
+  optionalService<T = Record<string, unknown>>(datasetId: string): T | null;
+}
+
+export interface ImportContext extends Dependencies {
   datasetId: string;
   manifest: DatasetManifest;
   editionId: number;
@@ -55,13 +87,15 @@ export interface ImportContext {
   readJson<T = unknown>(source: string): Promise<T>;
   /** A writer for a record type declared in `tables`; each record is schema-validated, then COPYed. */
   table(name: string): TableWriter;
-  /** Raw SQL inside the import transaction (e.g. to read a dependency's current edition). */
+  /** Physical name of a table of this dataset, or of a declared dependency (for `query`). */
+  tableName(table: string, datasetId?: string): string;
+  /** Raw SQL inside the import transaction (reads of this dataset's or a declared dependency's tables). */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Records a data-quality warning in the edition's provenance (shown in the catalogue). */
   warn(code: string, message: string, details?: unknown): void;
   /** Reports progress for work not driven by openSource/readCsv (0..1). */
   progress(fraction: number, message?: string): void;
-  /** Current edition id of another dataset (declared in depends_on), or null if not imported. */
+  /** Current edition id of this dataset or of a declared dependency; null if absent or never imported. */
   currentEdition(datasetId: string): Promise<number | null>;
 }
 
@@ -87,7 +121,7 @@ export interface EditionInfo {
   geography_vintage?: string;
 }
 
-export interface DatasetContext {
+export interface DatasetContext extends Dependencies {
   id: string;
   manifest: DatasetManifest;
   db: Knex;
@@ -100,14 +134,16 @@ export interface DatasetContext {
   edition(request: FastifyRequest): Promise<EditionInfo>;
   /** Current edition, or null when the dataset has never been imported. */
   currentEdition(): Promise<EditionInfo | null>;
+  /** A kept edition of this dataset by id or label, or null. */
+  findEdition(ref: string | number): Promise<EditionInfo | null>;
+  /** Every kept edition of this dataset, newest first. */
+  editions(): Promise<EditionInfo[]>;
   /** The block every dataset answer carries: dataset id, edition, geography vintage, licence. */
   describe(edition: EditionInfo): ResponseMeta;
   /** Registers the standard list + get-by-key routes of a table (pagination, filters, CSV, ETag). */
   serveTable(table: string, options?: ServeTableOptions): void;
   /** Sets ETag/Cache-Control for an answer bound to these editions (and keys); true when a 304 was sent. */
   cacheFor(request: FastifyRequest, reply: FastifyReply, ...editions: (EditionInfo | string)[]): boolean;
-  /** Services exported by another plug-in (declared in depends_on). */
-  service<T = Record<string, unknown>>(datasetId: string): T;
 }
 
 export interface ResponseMeta {

@@ -27,9 +27,20 @@ export async function listEditions(knex: Knex, datasetId: string): Promise<Editi
   return rows.map(normalise);
 }
 
-export async function findEdition(knex: Knex, datasetId: string, ref: string): Promise<EditionRow | undefined> {
+const MAX_ID = 2 ** 31 - 1; // editions.id is an integer column
+
+/** A kept (not retired) edition by id or label. */
+export async function findEdition(knex: Knex, datasetId: string, ref: string | number): Promise<EditionRow | undefined> {
   const q = knex('catalogue.editions').select(columns).where({ dataset_id: datasetId, retired: false });
-  const row = /^\d+$/.test(ref) ? await q.andWhere({ id: Number(ref) }).first() : await q.andWhere({ label: ref }).orderBy('id', 'desc').first();
+  const text = String(ref);
+  if (/^\d+$/.test(text)) {
+    const id = Number(text);
+    if (id > MAX_ID) return undefined;
+    const row = await q.andWhere({ id }).first();
+    return row ? normalise(row) : undefined;
+  }
+  if (text.length > 200) return undefined;
+  const row = await q.andWhere({ label: text }).orderBy('id', 'desc').first();
   return row ? normalise(row) : undefined;
 }
 

@@ -78,6 +78,7 @@ function schemaProblems(def: DatasetDefinition, file: string): Problem[] {
     check(t.filterable, 'filterable');
     check(t.default_sort, 'default_sort');
     check(t.heavy, 'heavy');
+    (t.indexes ?? []).forEach((cols, j) => check(cols, `indexes/${j}`));
     if (schema.type !== 'object') problems.push({ file: rel, field: '/type', reason: 'a record schema must be of type object' });
     try {
       ajv.compile(schema);
@@ -134,9 +135,13 @@ export function inspectCatalogue(catalogueFile: string): { definition?: Catalogu
     datasets.push(def);
   });
   for (const def of datasets) {
-    (def.manifest.depends_on ?? []).forEach((dep, j) => {
-      if (!datasets.some((d) => d.id === dep))
-        problems.push({ file: relative(root, join(def.dir, 'dataset.yaml')), field: `/depends_on/${j}`, reason: `"${dep}" is not a registered dataset` });
+    dependenciesOf(def.manifest).forEach((dep, j) => {
+      if (!dep.optional && !datasets.some((d) => d.id === dep.id))
+        problems.push({
+          file: relative(root, join(def.dir, 'dataset.yaml')),
+          field: `/depends_on/${j}`,
+          reason: `"${dep.id}" is not a registered dataset (register it in catalogue.yaml, or declare it as {id: ${dep.id}, optional: true})`,
+        });
     });
   }
   return { definition: { root, file: catalogueFile, info, datasets }, problems };
@@ -149,16 +154,21 @@ export function readCatalogue(catalogueFile: string): CatalogueDefinition {
   return definition;
 }
 
-/** Datasets ordered so that each comes after those it depends on. */
-export function dependencyOrder(datasets: DatasetDefinition[]): DatasetDefinition[] {
+/** The `depends_on` entries of a manifest, each with whether the dataset works without it. */
+export function dependenciesOf(manifest: DatasetManifest): { id: string; optional: boolean }[] {
+  return (manifest.depends_on ?? []).map((d) => (typeof d === 'string' ? { id: d, optional: false } : { id: d.id, optional: d.optional === true }));
+}
+
+/** Datasets ordered so that each comes after those it depends on (optional ones too, when registered). */
+export function dependencyOrder<T extends DatasetDefinition>(datasets: T[]): T[] {
   const byId = new Map(datasets.map((d) => [d.id, d]));
   const done = new Set<string>();
-  const out: DatasetDefinition[] = [];
-  const visit = (d: DatasetDefinition, path: string[]) => {
+  const out: T[] = [];
+  const visit = (d: T, path: string[]) => {
     if (done.has(d.id)) return;
     if (path.includes(d.id)) throw new Error(`dependency cycle: ${[...path, d.id].join(' → ')}`);
-    for (const dep of d.manifest.depends_on ?? []) {
-      const next = byId.get(dep);
+    for (const dep of dependenciesOf(d.manifest)) {
+      const next = byId.get(dep.id);
       if (next) visit(next, [...path, d.id]);
     }
     done.add(d.id);

@@ -7,7 +7,9 @@ import { openDatabase, type Database } from './db/connection.ts';
 import { migrateCore, migrateDataset } from './db/migrate.ts';
 import { EditionCache } from './editions.ts';
 import { loadPlugins, type LoadedDataset } from './loader.ts';
-import { readCatalogue, type CatalogueDefinition } from './manifest.ts';
+import { dependencyOrder, readCatalogue, type CatalogueDefinition } from './manifest.ts';
+import type { DatasetContext } from './contract.ts';
+import { createDatasetContext } from './dataset-context.ts';
 
 export interface Platform {
   config: Config;
@@ -17,6 +19,10 @@ export interface Platform {
   catalogue: CatalogueDefinition;
   datasets: LoadedDataset[];
   editions: EditionCache;
+  /** Each loaded dataset's context (what its routes and services see). */
+  contexts: Map<string, DatasetContext>;
+  /** Each loaded dataset's services (services.ts), for the datasets that declare it in depends_on. */
+  services: Map<string, Record<string, unknown>>;
   dataset(id: string): LoadedDataset | undefined;
   close(): Promise<void>;
 }
@@ -58,7 +64,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
   }
   const editions = new EditionCache(db.knex, log);
   if (opts.listen) await editions.listen(db.url);
-  return {
+  const platform: Platform = {
     config,
     log,
     db,
@@ -66,10 +72,29 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
     catalogue,
     datasets,
     editions,
+    contexts: new Map(),
+    services: new Map(),
     dataset: (id) => datasets.find((d) => d.id === id),
     close: async () => {
       await editions.close();
       await db.close();
     },
   };
+  openServices(platform);
+  return platform;
+}
+
+/** Contexts and services of every loaded dataset, dependencies first; a failing services.ts marks its dataset failed. */
+function openServices(platform: Platform): void {
+  for (const d of dependencyOrder(platform.datasets)) {
+    if (d.loadError) continue;
+    const ds = createDatasetContext(platform, d);
+    platform.contexts.set(d.id, ds);
+    try {
+      if (d.services) platform.services.set(d.id, d.services(ds));
+    } catch (err) {
+      d.loadError = `services failed: ${(err as Error).message}`;
+      platform.log.error({ dataset: d.id, err: d.loadError }, 'dataset services failed to load');
+    }
+  }
 }

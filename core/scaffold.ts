@@ -52,20 +52,11 @@ tables:
     null,
     2,
   ) + '\n',
-  'migrations/20260101000000_records.ts': `import type { Knex } from 'knex';
-import { createRecordTable, dropRecordTable } from '../../../core/db/record-table.ts';
-import schema from '../schemas/records.json' with { type: 'json' };
+  'migrations/20260101000000_records.ts': `import { recordTables } from '../../../core/contract.ts';
 
-export async function up(knex: Knex): Promise<void> {
-  await createRecordTable(knex, '${id}', 'records', schema, { primaryKey: ['area_code'] });
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await dropRecordTable(knex, '${id}', 'records');
-}
+export const { up, down } = recordTables(import.meta.url, ['records']);
 `,
-  'importer.ts': `import type { DatasetImporter } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+  'importer.ts': `import { SourceError, type DatasetImporter } from '../../core/contract.ts';
 
 const importer: DatasetImporter = async (ctx) => {
   const records = ctx.table('records');

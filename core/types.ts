@@ -148,6 +148,10 @@ export interface DatasetManifest {
        * Fields left out unless asked for with fields=.
        */
       heavy?: string[];
+      /**
+       * Extra indexes, each a list of columns (within an edition), built when the table is created.
+       */
+      indexes?: [string, ...string[]][];
     },
     ...{
       /**
@@ -165,9 +169,25 @@ export interface DatasetManifest {
        * Fields left out unless asked for with fields=.
        */
       heavy?: string[];
+      /**
+       * Extra indexes, each a list of columns (within an edition), built when the table is created.
+       */
+      indexes?: [string, ...string[]][];
     }[]
   ];
-  depends_on?: string[];
+  /**
+   * Datasets whose services this one uses: an id, or {id, optional: true} for one used when registered.
+   */
+  depends_on?: (
+    | string
+    | {
+        id: string;
+        /**
+         * The dataset works without it (and says what it lacks).
+         */
+        optional?: boolean;
+      }
+  )[];
   refresh?: {
     /**
      * graphile-worker crontab time (5 fields).

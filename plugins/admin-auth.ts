@@ -1,7 +1,7 @@
 // Admin routes exist only when CATALOGUE_ADMIN_TOKEN is set, and need it as a Bearer token.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { Problem } from '../core/rest/problem.ts';
+import { Problem } from '../core/sdk/problem.ts';
 
 export function requireAdmin(token: string) {
   const expected = Buffer.from(`Bearer ${token}`);

@@ -2,7 +2,7 @@
 // never a 500, and never echoed into the logs (it may carry a patient's postcode).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem, sendProblem, type InvalidParam } from '../core/rest/problem.ts';
+import { Problem, sendProblem, type InvalidParam } from '../core/sdk/problem.ts';
 
 function validationProblem(err: FastifyError): Problem {
   const where = err.validationContext ?? 'request';

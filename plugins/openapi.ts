@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { problemSchema } from '../core/rest/problem.ts';
+import { problemSchema } from '../core/sdk/problem.ts';
 
 export default fp(async function openapi(app: FastifyInstance, opts: { title: string; description: string }) {
   app.addSchema(problemSchema);

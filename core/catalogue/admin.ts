@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { requireAdmin } from '../../plugins/admin-auth.ts';
-import { notFound } from '../rest/problem.ts';
+import { notFound } from '../sdk/problem.ts';
 import { enqueueImport } from '../worker.ts';
 
 export async function adminRoutes(app: FastifyInstance, opts: { platform: Platform; token: string }) {

@@ -1,7 +1,7 @@
 // GET /catalogue, /catalogue/{id}, its imports, its Data Package, and the DCAT catalogue.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform.ts';
-import { notFound } from '../rest/problem.ts';
+import { notFound } from '../sdk/problem.ts';
 import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
 import { importRuns, latestRuns } from './status.ts';
 

@@ -17,6 +17,7 @@ import { resolveSources, type SourceFile } from './sources.ts';
 import { CopySession, CopyTableWriter } from './writer.ts';
 import { retireOldEditions } from './retire.ts';
 import { tableName } from '../tables.ts';
+import { dependencyAccess } from '../dataset-context.ts';
 
 export interface ImportRequest {
   datasetId: string;
@@ -155,7 +156,9 @@ async function buildEdition(
     if (!dataset.manifest.sources.some((s) => s.name === name)) throw new Error(`"${name}" is not a source declared in dataset.yaml`);
     return bySource[name] ?? [];
   };
+  const { declared, ...dependencies } = dependencyAccess(platform, dataset);
   const ctx: ImportContext = {
+    ...dependencies,
     datasetId: dataset.id,
     manifest: dataset.manifest,
     editionId,
@@ -187,6 +190,10 @@ async function buildEdition(
       }
       return w;
     },
+    tableName(table: string, datasetId = dataset.id) {
+      if (datasetId !== dataset.id) declared(datasetId);
+      return tableName(datasetId, table);
+    },
     async query<R>(sql: string, params?: unknown[]) {
       await session.settle();
       return (await client.query(sql, params as unknown[])).rows as R[];
@@ -196,6 +203,7 @@ async function buildEdition(
     },
     progress: (fraction, message) => progress.report(fraction, message),
     async currentEdition(id: string) {
+      if (id !== dataset.id) declared(id);
       await session.release();
       const { rows } = await client.query('SELECT edition_id FROM catalogue.current_editions WHERE dataset_id = $1', [id]);
       return rows[0]?.edition_id ?? null;

@@ -1,6 +1,7 @@
 // The one query grammar of every table: filters (field, field__op), fields=, sort=, limit, cursor.
 import type { Knex } from 'knex';
-import { badRequest, type InvalidParam } from './problem.ts';
+import { badRequest, type InvalidParam } from '../sdk/problem.ts';
+import { decodeCursor, type CursorKind } from '../sdk/paging.ts';
 
 export const OPERATORS = ['gt', 'gte', 'lt', 'lte', 'in', 'contains', 'isnull'] as const;
 type Operator = (typeof OPERATORS)[number] | 'eq';
@@ -37,7 +38,11 @@ export function fieldsOf(schema: Record<string, unknown>): FieldInfo[] {
   });
 }
 
-const scalarSchema = (f: FieldInfo) => (f.kind === 'object' ? { type: 'string' } : { type: f.kind });
+/** Bounds of filter values: a substring search or a list longer than these is refused (400), not run. */
+export const MAX_VALUE_LENGTH = 200;
+export const MAX_IN_VALUES = 200;
+
+const scalarSchema = (f: FieldInfo) => (f.kind === 'object' || f.kind === 'string' ? { type: 'string', maxLength: MAX_VALUE_LENGTH } : { type: f.kind });
 
 /** Querystring JSON Schema: documents every parameter and makes unknown ones a 400. */
 export function querySchema(shape: TableShape): Record<string, unknown> {
@@ -54,25 +59,13 @@ export function querySchema(shape: TableShape): Record<string, unknown> {
     properties[name] = { ...scalarSchema(f), description: `Equal to (filter on ${name}).` };
     if (f.kind !== 'boolean') {
       for (const op of ['gt', 'gte', 'lt', 'lte'] as const) properties[`${name}__${op}`] = scalarSchema(f);
-      properties[`${name}__in`] = { type: 'string', description: 'Comma-separated values.' };
+      properties[`${name}__in`] = { type: 'string', maxLength: MAX_IN_VALUES * (MAX_VALUE_LENGTH + 1), description: `Comma-separated values (at most ${MAX_IN_VALUES}).` };
     }
-    if (f.kind === 'string') properties[`${name}__contains`] = { type: 'string', description: 'Case-insensitive substring.' };
+    if (f.kind === 'string') properties[`${name}__contains`] = { type: 'string', minLength: 1, maxLength: MAX_VALUE_LENGTH, description: `Case-insensitive substring (at most ${MAX_VALUE_LENGTH} characters).` };
     properties[`${name}__isnull`] = { type: 'boolean' };
   }
   return { type: 'object', properties, additionalProperties: false };
 }
-
-function decodeCursor(cursor: string, width: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === width) return values;
-  } catch {
-    /* falls through to the 400 */
-  }
-  throw badRequest('cursor is not valid for this query: use the next link as given', [{ name: 'cursor', reason: 'invalid cursor' }]);
-}
-
-export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 
 const list = (s: string) =>
   s
@@ -82,8 +75,8 @@ const list = (s: string) =>
 
 function convert(f: FieldInfo, raw: unknown, name: string, invalid: InvalidParam[]): unknown {
   if (f.kind !== 'number' && f.kind !== 'integer') return String(raw);
-  const n = Number(raw);
-  if (!Number.isFinite(n) || (f.kind === 'integer' && !Number.isInteger(n))) invalid.push({ name, reason: `must be a ${f.kind}` });
+  const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(n) || (f.kind === 'integer' && !Number.isSafeInteger(n))) invalid.push({ name, reason: f.kind === 'integer' && Number.isInteger(n) ? 'is out of range' : `must be a ${f.kind}` });
   return n;
 }
 
@@ -99,7 +92,9 @@ export function parseListQuery(q: Record<string, unknown>, shape: TableShape): L
       invalid.push({ name: key, reason: `unknown filter (filterable: ${shape.filterable.join(', ') || 'none'}; operators: ${OPERATORS.join(', ')})` });
       continue;
     }
-    const value = op === 'in' ? list(String(raw)).map((v) => convert(f, v, key, invalid)) : op === 'isnull' ? raw === true || raw === 'true' : convert(f, raw, key, invalid);
+    const values = op === 'in' ? list(String(raw)) : [];
+    if (values.length > MAX_IN_VALUES) invalid.push({ name: key, reason: `at most ${MAX_IN_VALUES} values` });
+    const value = op === 'in' ? values.map((v) => convert(f, v, key, invalid)) : op === 'isnull' ? raw === true || raw === 'true' : convert(f, raw, key, invalid);
     filters.push({ field: f, op: op as Operator, value });
   }
   const sortable = shape.fields.filter((f) => f.kind !== 'object').map((f) => f.name);
@@ -113,7 +108,8 @@ export function parseListQuery(q: Record<string, unknown>, shape: TableShape): L
   }
   if (invalid.length > 0) throw badRequest('the query has invalid parameters', invalid);
   const limit = typeof q.limit === 'number' ? q.limit : shape.defaultLimit;
-  const after = typeof q.cursor === 'string' ? decodeCursor(q.cursor, sort.length) : undefined;
+  const kinds = sort.map((s) => byName.get(s.field)!.kind as CursorKind);
+  const after = typeof q.cursor === 'string' ? decodeCursor(q.cursor, kinds) : undefined;
   return { filters, sort, columns, limit, after };
 }
 

@@ -2,10 +2,11 @@
 // one record by key. A plug-in gets them with one call: ds.serveTable('areas').
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetContext, ServeTableOptions } from '../contract.ts';
-import { chooseFormat, sendCsv, type Format } from './formats.ts';
-import { listResponseSchema, metaProperties, responseRecordSchema } from './meta.ts';
-import { notFound } from './problem.ts';
-import { applyFilters, applyKeyset, applyOrder, encodeCursor, fieldsOf, parseListQuery, querySchema, type TableShape } from './query.ts';
+import { chooseFormat, sendCsv, type Format } from '../sdk/formats.ts';
+import { listResponseSchema, metaProperties, responseRecordSchema } from '../sdk/meta.ts';
+import { notFound } from '../sdk/problem.ts';
+import { encodeCursor, nextLink, requestedLimit } from '../sdk/paging.ts';
+import { applyFilters, applyKeyset, applyOrder, fieldsOf, parseListQuery, querySchema, type TableShape } from './query.ts';
 
 export interface TableSettings {
   defaultLimit: number;
@@ -43,23 +44,16 @@ export function registerTableRoutes(
     const base = () => applyFilters(ds.db(physical).where('edition_id', edition.id), q.filters);
     const page = applyOrder(base().select(q.columns.length ? [...new Set([...q.columns, ...q.sort.map((s) => s.field)])] : []), q.sort);
     if (q.after) applyKeyset(page, q.sort, q.after);
-    const format = chooseFormat(request, suffix);
-    if (format === 'csv') {
-      const explicitLimit = typeof (request.query as { limit?: unknown }).limit === 'number';
-      if (explicitLimit) page.limit(q.limit);
+    if (chooseFormat(request, suffix) === 'csv') {
+      // A CSV without limit= is the whole filtered table, streamed (a database cursor, constant memory).
+      const limit = requestedLimit(request);
+      if (limit !== undefined) page.limit(limit);
       return sendCsv(reply, q.columns, page.stream() as AsyncIterable<Record<string, unknown>>, `${ds.id}-${table}`);
     }
     const [rows, [{ total }]] = await Promise.all([page.limit(q.limit + 1), base().count({ total: '*' })]);
-    const more = rows.length > q.limit;
     const items = rows.slice(0, q.limit);
-    let next: string | null = null;
-    if (more) {
-      const last = items[items.length - 1];
-      const url = new URL(request.url, 'http://x');
-      url.searchParams.set('cursor', encodeCursor(q.sort.map((s) => last[s.field] ?? null)));
-      next = url.pathname + url.search;
-      reply.header('link', `<${next}>; rel="next"`);
-    }
+    const last = items[items.length - 1];
+    const next = rows.length > q.limit ? nextLink(request, reply, encodeCursor(q.sort.map((s) => last[s.field] ?? null))) : null;
     const picked = items.map((r: Record<string, unknown>) => Object.fromEntries(q.columns.map((c) => [c, r[c]])));
     return { ...ds.describe(edition), total: Number(total), limit: q.limit, next, items: picked };
   };
@@ -82,7 +76,7 @@ export function registerTableRoutes(
       schema: {
         summary: `One record of ${title} by ${key}`,
         tags,
-        params: { type: 'object', properties: { key: { type: 'string', description: key } }, required: ['key'] },
+        params: { type: 'object', properties: { key: { type: 'string', maxLength: 200, description: key } }, required: ['key'] },
         querystring: { type: 'object', properties: { edition: { type: 'string' }, fields: { type: 'string' } }, additionalProperties: false },
         response: { 200: { type: 'object', properties: { ...metaProperties, item: record } } },
       },
@@ -94,7 +88,8 @@ export function registerTableRoutes(
       if (ds.cacheFor(request, reply, edition)) return reply;
       const keyField = shape.fields.find((f) => f.name === key)!;
       const typed = keyField.kind === 'integer' || keyField.kind === 'number' ? Number(value) : value;
-      if (typeof typed === 'number' && !Number.isFinite(typed)) throw notFound(`no ${table} record with ${key} "${value}" in ${ds.id}`);
+      if (typeof typed === 'number' && (keyField.kind === 'integer' ? !Number.isSafeInteger(typed) : !Number.isFinite(typed)))
+        throw notFound(`no ${table} record with ${key} "${value}" in ${ds.id}`);
       const row = await ds.db(physical).where({ edition_id: edition.id, [key]: typed }).first(q.columns);
       if (!row) throw notFound(`no ${table} record with ${key} "${value}" in ${ds.id} (edition ${edition.label})`);
       return { ...ds.describe(edition), item: row };

@@ -9,8 +9,7 @@
 // Codes of the lists' vintages are matched to the boundary files' where they differ (pre-2023 ICB
 // codes by name).
 import { readFileSync } from 'node:fs';
-import type { ImportContext } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+import { SourceError, type ImportContext } from '../../core/contract.ts';
 import type { SpatialIndex } from './spatial-index.ts';
 import type { HospitalChecksRecord } from './types.ts';
 

@@ -3,10 +3,7 @@
 // item by GSS code; and point-in-area by latitude/longitude or postcode from the in-memory index.
 // The standard table routes serve the same rows as tables (sets, areas; CSV, filters).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DatasetRoutes, EditionInfo } from '../../core/contract.ts';
-import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
-import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
-import type { PostcodeServices } from '../postcodes/service-types.ts';
+import { Problem, badRequest, metaProperties, notFound, responseRecordSchema, type DatasetRoutes, type EditionInfo, type PostcodeServices } from '../../core/contract.ts';
 import { LEVELS } from './collections.ts';
 import { bboxOf, lighten, type Geometry } from './geometry.ts';
 import { sharedIndexCache, type AreaRef } from './spatial-index.ts';

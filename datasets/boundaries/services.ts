@@ -1,8 +1,6 @@
-// The boundaries service (see service-types.ts): point-in-area without HTTP.
-import type { DatasetContext } from '../../core/contract.ts';
-import { Problem, badRequest } from '../../core/rest/problem.ts';
+// The boundaries service (BoundaryServices in the contract): point-in-area without HTTP.
+import { Problem, badRequest, type DatasetContext, type BoundaryServices, type LocateResult } from '../../core/contract.ts';
 import { LEVELS } from './collections.ts';
-import type { BoundaryServices, LocateResult } from './service-types.ts';
 import { sharedIndexCache } from './spatial-index.ts';
 
 export default function services(ds: DatasetContext): BoundaryServices {

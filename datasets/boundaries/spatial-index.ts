@@ -4,17 +4,11 @@
 // the old one is dropped once two newer editions have been used).
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
+import type { AreaRef } from '../../core/contract.ts';
 import { LEVELS, type Level } from './collections.ts';
 import { pack, pointInPolygon, polygonsOf, type Geometry, type PackedPolygon } from './geometry.ts';
 
-export interface AreaRef {
-  collection: string;
-  level: Level;
-  code: string;
-  name: string;
-  name_welsh: string | null;
-  vintage: string;
-}
+export type { AreaRef };
 
 export interface SpatialIndex {
   areas: number;

@@ -1,13 +1,9 @@
 // Deprivation by postcode: one (GET) or up to 1,000 (POST), each result with its own status.
 import type { FastifyRequest } from 'fastify';
-import type { DatasetRoutes, EditionInfo } from '../../core/contract.ts';
-import { metaProperties } from '../../core/rest/meta.ts';
-import { Problem, badRequest } from '../../core/rest/problem.ts';
+import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, metaProperties, sendCsv, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
 import { MAX_QUANTILE, MIN_QUANTILE } from './lib/quantiles.ts';
 import { createDeprivationService, resultSchema } from './lib/service.ts';
 import { CSV_COLUMNS, csvRow, resultsJson } from './lib/compose.ts';
-import { acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, MAX_BULK } from '../postcodes/bulk.ts';
-import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
 
 const problem = { $ref: 'Problem#' };
 

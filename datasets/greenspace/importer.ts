@@ -1,6 +1,5 @@
 // Reads ONS's two-row-header CSV ("Property type: Houses" over "Address count" …) by column name.
-import type { DatasetImporter } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+import { SourceError, type DatasetImporter } from '../../core/contract.ts';
 import type { AreasRecord } from './types.ts';
 
 // Normalised header (group / measure, as readCsv combines a two-row header) → field suffix.

@@ -1,7 +1,6 @@
 // IoD2019: Files 2, 3, 6 and 9 (or the publisher's combined File 7 when provided) merged into one
 // record per LSOA; File 10 into one record per district and index/domain.
-import type { DatasetImporter } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+import { SourceError, type DatasetImporter } from '../../core/contract.ts';
 import { IOD_DOMAINS, readFile10, readLsoaSources } from './iod.ts';
 import schema from './schemas/areas.json' with { type: 'json' };
 

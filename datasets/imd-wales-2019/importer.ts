@@ -1,6 +1,5 @@
 // WIMD 2019: the ranks file and the scores file, joined by LSOA code; quantiles by the WIMD rule.
-import type { DatasetImporter } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+import { SourceError, type DatasetImporter } from '../../core/contract.ts';
 import { checkRanks, readColumns, type Column } from '../deprivation/lib/columns.ts';
 import { wimdBand } from '../deprivation/lib/quantiles.ts';
 

@@ -1,8 +1,7 @@
 // Imports the RCPCH-curated lists (JSON), checks every relationship, records the lists' known
 // inconsistencies as warnings, and compares the new edition with the previous one (changes,
 // successions, code history carried from edition to edition).
-import type { DatasetImporter, ImportContext } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
+import { SourceError, type DatasetImporter, type ImportContext } from '../../core/contract.ts';
 import { buildLists, type Lists, type RawSources } from './lists.ts';
 import { compareEditions, type Previous } from './history.ts';
 import type { CodeHistoryRecord, EditionInfoRecord } from './types.ts';

@@ -2,11 +2,7 @@
 // answer from an in-memory snapshot of the edition asked for (as_of=, edition= or current).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import type { DatasetContext, DatasetRoutes, EditionInfo } from '../../core/contract.ts';
-import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
-import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
-import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
-import type { PostcodeServices } from '../postcodes/service-types.ts';
+import { Problem, badRequest, chooseFormat, metaProperties, notFound, responseRecordSchema, sendCsv, type DatasetContext, type DatasetRoutes, type EditionInfo, type PostcodeServices } from '../../core/contract.ts';
 import { nameKey } from './lists.ts';
 import { ORG_FIELDS, limitedSchema, nest, organisationSchema, type Nested } from './shapes.ts';
 import { Snapshots, type CachedBody, type Snapshot } from './snapshot.ts';

@@ -1,9 +1,7 @@
 // One edition held in memory (a few hundred rows per table): every organisation route answers
 // from it. Editions are immutable, so a snapshot never goes stale; a few are kept (LRU).
 import type { FastifyRequest } from 'fastify';
-import type { DatasetContext, EditionInfo } from '../../core/contract.ts';
-import { findEdition } from '../../core/editions.ts';
-import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
+import { Problem, badRequest, notFound, type DatasetContext, type EditionInfo } from '../../core/contract.ts';
 import type {
   CodeHistoryRecord,
   CountriesRecord,
@@ -79,9 +77,9 @@ export class Snapshots {
         as_of: q.as_of,
       });
     }
-    const e = await findEdition(this.ds.db, this.ds.id, String(row.edition_id));
+    const e = await this.ds.findEdition(row.edition_id);
     if (!e) throw notFound(`edition ${row.edition_id} is no longer kept`);
-    return { id: e.id, label: e.label, imported_at: e.imported_at, geography_vintage: e.geography_vintage };
+    return e;
   }
 
   get(edition: EditionInfo): Promise<Snapshot> {

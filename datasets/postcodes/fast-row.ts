@@ -2,7 +2,7 @@
 // columns as byte ranges with the conversions toRecord makes (blanks trimmed, pseudo-codes and the
 // no-grid-reference marker null, imd 0 null, outcode from pcds). A row it cannot map plainly
 // (a lower-case or unspaced postcode, no pcd7) is left to toRecord: the plan answers false.
-import type { CsvRow } from '../../core/imports/csv-bytes.ts';
+import type { CsvRow } from '../../core/contract.ts';
 import { kindOf, type Mapping } from './onspd.ts';
 
 /** Fills `starts`/`ends` (one range per table column); false when the row needs the record way. */

@@ -2,9 +2,7 @@
 // published zip) and the optional code→name tables into one new edition.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { DatasetImporter } from '../../core/contract.ts';
-import { SourceError } from '../../core/contract.ts';
-import { scanCsv, CsvRowError, type CsvRow } from '../../core/imports/csv-bytes.ts';
+import { CsvRowError, SourceError, scanCsv, type CsvRow, type DatasetImporter } from '../../core/contract.ts';
 import { mapHeader, toRecord, type Mapping } from './onspd.ts';
 import { csvEntries } from './onspd-files.ts';
 import { compileRowPlan, type RowPlan } from './fast-row.ts';

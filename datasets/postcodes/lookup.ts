@@ -1,16 +1,9 @@
 // Normalising and looking up postcodes: shared by the routes and the service other plug-ins use.
-import { toNormalised } from 'postcode';
 import type { Knex } from 'knex';
+import { normalisePostcode as normalise, type PostcodeStatus } from '../../core/contract.ts';
 import type { PostcodesRecord } from './types.ts';
-import type { PostcodeStatus } from './service-types.ts';
 
-/** Any case and spacing ("sw1a1aa", " SW1A 1AA ") → "SW1A 1AA"; null when not a valid UK postcode. */
-export function normalise(input: string): string | null {
-  if (typeof input !== 'string' || input.length > 32) return null;
-  const compact = input.replace(/\s+/g, '');
-  if (compact.length < 5 || compact.length > 7) return null;
-  return toNormalised(compact);
-}
+export { normalise };
 
 export const RECORD_FIELDS = [
   'pcds', 'pcd7', 'pcd8', 'outcode', 'dointr', 'doterm', 'usertype', 'ctry', 'rgn', 'oscty', 'ced', 'oslaua', 'osward', 'parish', 'pcon',

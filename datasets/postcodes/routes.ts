@@ -2,13 +2,23 @@
 // plus the standard table routes of the directory and of the code→name table.
 import type { FastifyRequest } from 'fastify';
 import { validOutcode } from 'postcode';
-import type { DatasetRoutes } from '../../core/contract.ts';
-import { chooseFormat, sendCsv } from '../../core/rest/formats.ts';
-import { metaProperties, responseRecordSchema } from '../../core/rest/meta.ts';
-import { Problem, badRequest, notFound } from '../../core/rest/problem.ts';
+import {
+  MAX_BULK,
+  Problem,
+  acceptCsvPostcodes,
+  badRequest,
+  bulkBodyDescription,
+  bulkBodySchema,
+  bulkInputs,
+  chooseFormat,
+  metaProperties,
+  notFound,
+  responseRecordSchema,
+  sendCsv,
+  type DatasetRoutes,
+} from '../../core/contract.ts';
 import { findPostcode, findPostcodes, normalise, RECORD_FIELDS, statusOf, type Found } from './lookup.ts';
 import { NAMED_FIELDS } from './names.ts';
-import { acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, MAX_BULK } from './bulk.ts';
 import type { PostcodesRecord } from './types.ts';
 
 const problem = { $ref: 'Problem#' };

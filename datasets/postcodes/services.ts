@@ -1,8 +1,6 @@
-// The postcode service (see service-types.ts): other plug-ins resolve postcodes without HTTP.
-import type { DatasetContext } from '../../core/contract.ts';
-import { Problem } from '../../core/rest/problem.ts';
+// The postcode service (PostcodeServices in the contract): other plug-ins resolve postcodes without HTTP.
+import { Problem, type DatasetContext, type PostcodeRecord, type PostcodeServices } from '../../core/contract.ts';
 import { findPostcodes, normalise } from './lookup.ts';
-import type { PostcodeRecord, PostcodeServices } from './service-types.ts';
 import type { PostcodesRecord } from './types.ts';
 
 const toRecord = (r: PostcodesRecord): PostcodeRecord => ({

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Test } from 'tap';
 import { createKnex } from '../../core/db/connection.ts';
 import { migrateCore, migrateDataset, rollbackDataset } from '../../core/db/migrate.ts';
-import { inspectCatalogue, dependencyOrder } from '../../core/manifest.ts';
+import { inspectCatalogue, dependencyOrder, dependenciesOf } from '../../core/manifest.ts';
 import { runImport } from '../../core/imports/run.ts';
 import { ajv } from '../../core/schema.ts';
+import { parse } from 'csv-parse/sync';
 import { tableName } from '../../core/tables.ts';
 import { createTestDatabase } from './database.ts';
 import { testPlatform, ROOT } from './platform.ts';
@@ -37,7 +38,7 @@ export async function conformance(t: Test, id: string, catalogueFile = join(ROOT
     const needed = new Set<string>();
     const add = (x: string) => {
       needed.add(x);
-      for (const dep of byId.get(x)?.manifest.depends_on ?? []) add(dep);
+      for (const dep of dependenciesOf(byId.get(x)!.manifest)) if (byId.has(dep.id)) add(dep.id);
     };
     add(id);
     const order = dependencyOrder([...needed].map((x) => byId.get(x)!)).map((d) => d.id);
@@ -63,6 +64,16 @@ export async function conformance(t: Test, id: string, catalogueFile = join(ROOT
       t.ok(body.edition?.id, 'the answer names its edition');
       const invalid = body.items.filter((item) => !validate(item));
       t.same(invalid.slice(0, 3), [], `${body.items.length} ${table.name} records validate against schemas/${table.name}.json`);
+      // A CSV without limit= is the whole table, however many pages its JSON list has.
+      const { total } = (await app.inject(`/v1/${id}/${table.name}`)).json() as { total: number };
+      const csv = await app.inject(`/v1/${id}/${table.name}.csv`);
+      t.equal(csv.statusCode, 200, `GET /v1/${id}/${table.name}.csv`);
+      t.equal(csvRecords(csv.body), total, `${table.name}.csv has all ${total} rows`);
     }
   });
+}
+
+/** Data rows of a CSV answer (its header aside). */
+export function csvRecords(body: string): number {
+  return (parse(body, { bom: true }) as string[][]).length - 1;
 }

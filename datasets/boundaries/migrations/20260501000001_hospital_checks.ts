@@ -1,11 +1,3 @@
-import type { Knex } from 'knex';
-import { createRecordTable, dropRecordTable } from '../../../core/db/record-table.ts';
-import schema from '../schemas/hospital_checks.json' with { type: 'json' };
+import { recordTables } from '../../../core/contract.ts';
 
-export async function up(knex: Knex): Promise<void> {
-  await createRecordTable(knex, 'boundaries', 'hospital_checks', schema, { primaryKey: ['ods_code'], indexes: [['status']] });
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await dropRecordTable(knex, 'boundaries', 'hospital_checks');
-}
+export const { up, down } = recordTables(import.meta.url, ['hospital_checks']);

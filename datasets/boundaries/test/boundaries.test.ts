@@ -7,6 +7,7 @@ import * as shapefile from 'shapefile';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { checkFeature, checkFeatureCollection, contains } from './geojson-check.ts';
+import type { BoundaryServices } from '../../../core/contract.ts';
 
 const SOURCES: Record<string, { file: string; code: string; name: string }> = {
   countries: { file: 'boundaries/Countries_December_2022_UK_BUC/CTRY_DEC_2022_UK_BUC', code: 'CTRY22CD', name: 'CTRY22NM' },
@@ -285,10 +286,7 @@ t.test('boundaries from the real shapefiles', async (t) => {
   });
 
   t.test('the service other plug-ins call gives what /locate gives', async (t) => {
-    const { default: services } = await import('../services.ts');
-    const { createDatasetContext } = await import('../../../core/dataset-context.ts');
-    const ds = createDatasetContext(platform, platform.dataset('boundaries')!, { get: () => undefined, services: new Map() });
-    const svc = services(ds);
+    const svc = platform.services.get('boundaries') as unknown as BoundaryServices;
     for (const [lat, lon] of [[51.5226, -0.1207], [53.4838, -2.2449], [51.48, -3.18], [50, -10]]) {
       const viaHttp = await locate(lat, lon);
       const direct = await svc.locate(lat, lon);

@@ -1,6 +1,6 @@
 // A CSV source read by normalised header into records, for the index plug-ins whose files are one
 // row per area (WIMD, SIMD, NIMDM, the UK composite).
-import { SourceError, type ImportContext, type CsvReadOptions } from '../../../core/contract.ts';
+import { SourceError, type CsvReadOptions, type ImportContext } from '../../../core/contract.ts';
 import { num } from './index.ts';
 
 export interface Column {

@@ -1,6 +1,6 @@
 // Postcode → nation → that nation's index edition → small area (joined on the index's own geography
 // vintage) → rank, quantiles, domains; then the UK composite. Pure given the lookups and snapshots.
-import type { PostcodeLookup } from '../../postcodes/service-types.ts';
+import type { PostcodeLookup } from '../../../core/contract.ts';
 import type { IndexDescriptor, IndexSnapshot, MeasureDescriptor, Nation } from './index.ts';
 import { NATION_OF_COUNTRY } from './registry.ts';
 import { quantileOf, type QuantileAnswer } from './quantiles.ts';

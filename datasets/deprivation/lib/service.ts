@@ -1,8 +1,6 @@
 // The deprivation-by-postcode service: chooses the index editions, loads their snapshots (memory,
 // per edition), looks the postcodes up through the postcodes plug-in and composes the answers.
-import type { DatasetContext, EditionInfo } from '../../../core/contract.ts';
-import { Problem, badRequest } from '../../../core/rest/problem.ts';
-import type { PostcodeLookup, PostcodeServices } from '../../postcodes/service-types.ts';
+import { Problem, badRequest, type DatasetContext, type EditionInfo, type PostcodeLookup, type PostcodeServices } from '../../../core/contract.ts';
 import type { IndexDescriptor, IndexServices, IndexSnapshot, Nation } from './index.ts';
 import { COMPOSITE, NATIONAL, chooseEditions } from './registry.ts';
 import { AnswerMemo, compose, type Composer, type DeprivationResult } from './compose.ts';

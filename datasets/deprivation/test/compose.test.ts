@@ -1,7 +1,7 @@
 // The statuses no sample postcode in the data folder reaches, on invented (synthetic) codes:
 // an area missing from its index, an index never imported, the Isle of Man, no country.
 import t from 'tap';
-import type { PostcodeLookup, PostcodeRecord } from '../../postcodes/service-types.ts';
+import type { PostcodeLookup, PostcodeRecord } from '../../../core/contract.ts';
 import { compose, type Composer } from '../lib/compose.ts';
 import { chooseEditions, COMPOSITE } from '../lib/registry.ts';
 import type { IndexSnapshot } from '../lib/index.ts';

@@ -1,11 +1,3 @@
-import type { Knex } from 'knex';
-import { createRecordTable, dropRecordTable } from '../../../core/db/record-table.ts';
-import areas from '../schemas/areas.json' with { type: 'json' };
+import { recordTables } from '../../../core/contract.ts';
 
-export async function up(knex: Knex): Promise<void> {
-  await createRecordTable(knex, 'imd-scotland-2020', 'areas', areas, { primaryKey: ['dz_code'], indexes: [['la_code'], ['simd_decile'], ['hb_code']] });
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await dropRecordTable(knex, 'imd-scotland-2020', 'areas');
-}
+export const { up, down } = recordTables(import.meta.url, ['areas']);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import type { PostcodeServices } from '../service-types.ts';
+import type { PostcodeServices } from '../../../core/contract.ts';
 
 type Row = Record<string, string>;
 const read = (f: string): Row[] => parse(readFileSync(join(dataDir(), 'onspd', f)), { bom: true, columns: true, skip_empty_lines: true });
@@ -193,11 +193,7 @@ t.test('postcodes: lookups against the real sample', async (t) => {
   });
 
   t.test('the service other plug-ins use', async (t) => {
-    const { createDatasetContext } = await import('../../../core/dataset-context.ts');
-    const { default: services } = await import('../services.ts');
-    const dataset = platform.dataset('postcodes')!;
-    const ds = createDatasetContext(platform, dataset, { get: () => undefined, services: new Map() });
-    const svc: PostcodeServices = services(ds);
+    const svc = platform.services.get('postcodes') as unknown as PostcodeServices;
     t.equal(svc.normalise(' sw1a1aa '), 'SW1A 1AA');
     t.equal(svc.normalise('nonsense'), null);
     const term = sample.find((r) => r.doterm)!;

@@ -1,9 +1,17 @@
-// How a bulk request carries postcodes, shared by every route that takes a list of them (here and
-// in plug-ins that depend on postcodes): {"postcodes": [...]}, a bare JSON array, or a CSV column.
+// UK postcodes as requests carry them: one in any case and spacing, or a list in a bulk body
+// ({"postcodes": [...]}, a bare JSON array, or a CSV column), for every route that takes them.
 import type { FastifyInstance } from 'fastify';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { badRequest } from '../../core/rest/problem.ts';
-import { normalise } from './lookup.ts';
+import { toNormalised } from 'postcode';
+import { badRequest } from './problem.ts';
+
+/** Any case and spacing ("sw1a1aa", " SW1A 1AA ") → "SW1A 1AA"; null when not a valid UK postcode. */
+export function normalisePostcode(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 32) return null;
+  const compact = input.replace(/\s+/g, '');
+  if (compact.length < 5 || compact.length > 7) return null;
+  return toNormalised(compact);
+}
 
 export const MAX_BULK = 1000;
 
@@ -36,7 +44,7 @@ export function acceptCsvPostcodes(app: FastifyInstance): void {
       if (named >= 0) {
         column = named;
         start = 1;
-      } else if (rows.length > 0 && normalise(rows[0][0] ?? '') === null && /[a-z]{4,}/i.test(rows[0][0] ?? '')) start = 1; // a header row with another name
+      } else if (rows.length > 0 && normalisePostcode(rows[0][0] ?? '') === null && /[a-z]{4,}/i.test(rows[0][0] ?? '')) start = 1; // a header row with another name
       done(null, { postcodes: rows.slice(start).map((r) => r[column] ?? '') });
     } catch (err) {
       done(badRequest(`the CSV body could not be read: ${(err as Error).message}`), undefined);

@@ -1,8 +1,9 @@
-// The postcode service other plug-ins call: ds.service<PostcodeServices>('postcodes') after
-// declaring `depends_on: [postcodes]`. Field names are ONSPD columns, vintage-explicit.
-import type { EditionInfo } from '../../core/contract.ts';
+// The services datasets offer one another, as interfaces: a plug-in that provides one implements
+// it in its services.ts; a plug-in that uses one declares the provider in depends_on and calls
+// ds.service<PostcodeServices>('postcodes'). Neither imports the other's code.
+import type { EditionInfo } from '../contract.ts';
 
-export type { EditionInfo };
+// --- a postcode directory (provided by `postcodes`) ----------------------------------------------
 
 export type PostcodeStatus = 'found' | 'terminated' | 'not_found' | 'invalid';
 
@@ -52,5 +53,32 @@ export interface PostcodeServices {
   normalise(input: string): string | null;
   /** One per input, in order; current edition by default. */
   lookup(inputs: string[], editionId?: number): Promise<PostcodeLookup[]>;
+  currentEdition(): Promise<EditionInfo | null>;
+}
+
+// --- point in area (provided by `boundaries`) ----------------------------------------------------
+
+export type BoundaryLevel = 'country' | 'nhs_region' | 'icb' | 'health_board' | 'london_borough';
+
+export interface AreaRef {
+  collection: string;
+  level: BoundaryLevel;
+  code: string;
+  name: string;
+  name_welsh: string | null;
+  vintage: string;
+}
+
+export interface LocateResult {
+  /** Every area containing the point (empty at sea or outside the UK), in level order. */
+  areas: AreaRef[];
+  /** The area of each level, or null. */
+  by_level: Record<BoundaryLevel, AreaRef | null>;
+  edition: EditionInfo;
+}
+
+export interface BoundaryServices {
+  /** Areas containing a WGS84 point; current edition by default. Throws on non-finite or out-of-range input. */
+  locate(lat: number, lon: number, editionId?: number): Promise<LocateResult>;
   currentEdition(): Promise<EditionInfo | null>;
 }
