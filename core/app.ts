@@ -7,7 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import compress from '@fastify/compress';
 import type { Platform } from './platform.ts';
-import { routesContext } from './dataset-context.ts';
+import { dependencyAccess, routesContext } from './dataset-context.ts';
+import type { PluginContext } from './contract.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { adminRoutes } from './catalogue/admin.ts';
 import errors from '../plugins/errors.ts';
@@ -29,6 +30,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     trustProxy: platform.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // Clients of the emulated APIs call paths with and without the trailing slash, and some do not
+    // follow redirects: both forms are answered directly, on every route.
+    routerOptions: { ignoreTrailingSlash: true },
   });
   const info = platform.catalogue.info;
   await app.register(errors);
@@ -36,7 +40,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   // Every large answer compressed, negotiated once here (answers cached per edition bring their own
   // compressed bytes and are passed through). Brotli at quality 4: on the fly, speed over size.
   await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
-  await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '' });
+  const pluginTags = platform.plugins.map((p) => ({ name: p.manifest.title, description: p.manifest.description }));
+  await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '', tags: pluginTags });
   await app.register(cors, { origin: '*', exposedHeaders: ['Link', 'ETag'] });
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
@@ -75,6 +80,27 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       { prefix: `/v1/${d.id}` },
     );
   }
+  for (const p of platform.plugins) if (!p.loadError && p.routes) await registerPlugin(app, platform, p);
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/catalogue'));
   return app;
+}
+
+/** A platform plug-in's routes under its prefix, each documented under the plug-in's own OpenAPI tag. */
+async function registerPlugin(app: FastifyInstance, platform: Platform, p: Platform['plugins'][number]): Promise<void> {
+  const { declared: _d, ...dependencies } = dependencyAccess(platform, p);
+  const ctx: PluginContext = { id: p.id, manifest: p.manifest, log: platform.log.child({ plugin: p.id }), ...dependencies };
+  await app.register(
+    async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.schema = { ...(route.schema ?? {}), tags: [p.manifest.title] };
+      });
+      try {
+        await p.routes!(scope, ctx);
+      } catch (err) {
+        p.loadError = `routes failed: ${(err as Error).message}`;
+        platform.log.error({ plugin: p.id, err: p.loadError }, 'platform plug-in routes failed to register');
+      }
+    },
+    { prefix: p.manifest.prefix },
+  );
 }

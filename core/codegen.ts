@@ -26,6 +26,8 @@ async function typesFor(files: string[], nameOf: (file: string) => string): Prom
   return parts.join('\n');
 }
 
+const CORE_TYPES: Record<string, string> = { 'catalogue.schema.json': 'CatalogueFile', 'dataset.schema.json': 'DatasetManifest', 'plugin.schema.json': 'PluginManifest' };
+
 const pascal = (s: string) => s.replace(/(^|[-_])([a-z0-9])/g, (_m, _p, c: string) => c.toUpperCase());
 
 /** Every generated file: path → expected content. */
@@ -33,9 +35,7 @@ export async function generatedTypes(root: string, only?: string[]): Promise<Map
   const out = new Map<string, string>();
   out.set(
     join(root, 'core', 'types.ts'),
-    await typesFor(await schemaFiles(join(root, 'core', 'schemas'), '.schema.json'), (f) =>
-      f.endsWith('dataset.schema.json') ? 'DatasetManifest' : 'CatalogueFile',
-    ),
+    await typesFor(await schemaFiles(join(root, 'core', 'schemas'), '.schema.json'), (f) => CORE_TYPES[basename(f)] ?? pascal(basename(f, '.schema.json'))),
   );
   const datasets = join(root, 'datasets');
   for (const id of existsSync(datasets) ? (await readdir(datasets)).sort() : []) {

@@ -2,13 +2,14 @@
 // folder, nothing else. A plug-in is a folder under datasets/ with a dataset.yaml (validated against
 // core/schemas/dataset.schema.json), JSON Schemas under schemas/, knex migrations under migrations/
 // (`recordTables` lays tables out from those two), and up to three modules whose default exports
-// are typed below. docs/plugin-contract.md lists every member with one line each.
+// are typed below; a platform plug-in (plugins/<id>/: plugin.yaml and routes.ts) gets a
+// PluginContext. docs/plugin-contract.md lists every member with one line each.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { DatasetManifest } from './types.ts';
+import type { DatasetManifest, PluginManifest } from './types.ts';
 
-export type { DatasetManifest };
+export type { DatasetManifest, PluginManifest };
 export { Problem, badRequest, notFound, type InvalidParam } from './sdk/problem.ts';
 export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/meta.ts';
 export { chooseFormat, sendCsv, type Format } from './sdk/formats.ts';
@@ -29,6 +30,16 @@ export type DatasetRoutes = (app: FastifyInstance, ds: DatasetContext) => Promis
 
 /** datasets/<id>/services.ts default export: functions other plug-ins may call (see `depends_on`). */
 export type DatasetServices = (ds: DatasetContext) => Record<string, unknown>;
+
+/** plugins/<id>/routes.ts default export: a platform plug-in's routes, mounted under its plugin.yaml `prefix`. */
+export type PluginRoutes = (app: FastifyInstance, ctx: PluginContext) => Promise<void> | void;
+
+/** What a platform plug-in (an API adapter, not a dataset) sees: the datasets it declares, through their services. */
+export interface PluginContext extends Dependencies {
+  id: string;
+  manifest: PluginManifest;
+  log: Logger;
+}
 
 /** What an importer may record beyond its rows; stored with the edition. */
 export interface ImportOutcome {

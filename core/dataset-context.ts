@@ -1,7 +1,7 @@
 // What a plug-in's routes and services see of the platform (the DatasetContext of contract.ts),
 // built once per dataset when the platform opens; routes get it with serveTable bound to their scope.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DatasetContext, Dependency, EditionInfo } from './contract.ts';
+import type { DatasetContext, DatasetManifest, Dependency, EditionInfo } from './contract.ts';
 import { findEdition, listEditions } from './editions.ts';
 import type { LoadedDataset } from './loader.ts';
 import { dependenciesOf } from './manifest.ts';
@@ -14,7 +14,7 @@ import { tableName } from './tables.ts';
 type DependencyAccess = Pick<DatasetContext, 'dependencies' | 'service' | 'optionalService'> & { declared(id: string): Dependency };
 
 /** The declared dependencies of a dataset and their services (the same rules for importers and routes). */
-export function dependencyAccess(platform: Pick<Platform, 'dataset' | 'services'>, dataset: LoadedDataset): DependencyAccess {
+export function dependencyAccess(platform: Pick<Platform, 'dataset' | 'services'>, dataset: { id: string; manifest: Pick<DatasetManifest, 'depends_on'> }): DependencyAccess {
   const dependencies = dependenciesOf(dataset.manifest).map((d) => ({ ...d, present: Boolean(platform.dataset(d.id)) }));
   const declared = (id: string): Dependency => {
     const d = dependencies.find((x) => x.id === id);

@@ -3,13 +3,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { DatasetImporter, DatasetRoutes, DatasetServices } from './contract.ts';
+import type { DatasetImporter, DatasetRoutes, DatasetServices, PluginRoutes } from './contract.ts';
 import type { CatalogueDefinition, DatasetDefinition } from './manifest.ts';
+import type { PluginDefinition } from './plugin-manifest.ts';
 
 export interface LoadedDataset extends DatasetDefinition {
   importer?: DatasetImporter;
   routes?: DatasetRoutes;
   services?: DatasetServices;
+  loadError?: string;
+}
+
+export interface LoadedPlugin extends PluginDefinition {
+  routes?: PluginRoutes;
   loadError?: string;
 }
 
@@ -32,6 +38,23 @@ export async function loadPlugins(def: CatalogueDefinition, log: Logger): Promis
     } catch (err) {
       loaded.loadError = (err as Error).message;
       log.error({ dataset: d.id, err: loaded.loadError }, 'dataset plug-in failed to load');
+    }
+    out.push(loaded);
+  }
+  return out;
+}
+
+/** Platform plug-ins (plugins/<id>/routes.ts); one that fails to load is listed as failed, the others go on. */
+export async function loadPlatformPlugins(def: CatalogueDefinition, log: Logger): Promise<LoadedPlugin[]> {
+  const out: LoadedPlugin[] = [];
+  for (const p of def.plugins) {
+    const loaded: LoadedPlugin = { ...p };
+    try {
+      loaded.routes = await optionalModule<PluginRoutes>(p.dir, 'routes');
+      if (!loaded.routes) throw new Error('routes.ts is missing');
+    } catch (err) {
+      loaded.loadError = (err as Error).message;
+      log.error({ plugin: p.id, err: loaded.loadError }, 'platform plug-in failed to load');
     }
     out.push(loaded);
   }

@@ -4,6 +4,7 @@ import { join, relative, resolve, basename } from 'node:path';
 import { parse } from 'yaml';
 import { ajv, describeErrors } from './schema.ts';
 import type { CatalogueFile, DatasetManifest } from './types.ts';
+import { inspectPlugins, type PluginDefinition } from './plugin-manifest.ts';
 import catalogueSchema from './schemas/catalogue.schema.json' with { type: 'json' };
 import datasetSchema from './schemas/dataset.schema.json' with { type: 'json' };
 
@@ -32,12 +33,13 @@ export interface CatalogueDefinition {
   file: string;
   info: CatalogueFile;
   datasets: DatasetDefinition[];
+  plugins: PluginDefinition[];
 }
 
 const validateCatalogue = ajv.compile<CatalogueFile>(catalogueSchema);
 const validateDataset = ajv.compile<DatasetManifest>(datasetSchema);
 
-function readYaml(path: string, root: string, problems: Problem[]): unknown {
+export function readYaml(path: string, root: string, problems: Problem[]): unknown {
   const file = relative(root, path);
   if (!existsSync(path)) {
     problems.push({ file, field: '/', reason: 'file not found' });
@@ -144,7 +146,8 @@ export function inspectCatalogue(catalogueFile: string): { definition?: Catalogu
         });
     });
   }
-  return { definition: { root, file: catalogueFile, info, datasets }, problems };
+  const plugins = inspectPlugins(info, root, file, datasets, problems);
+  return { definition: { root, file: catalogueFile, info, datasets, plugins }, problems };
 }
 
 /** The catalogue, or a ManifestError naming every problem: startup fails at once on a bad manifest. */
@@ -155,7 +158,7 @@ export function readCatalogue(catalogueFile: string): CatalogueDefinition {
 }
 
 /** The `depends_on` entries of a manifest, each with whether the dataset works without it. */
-export function dependenciesOf(manifest: DatasetManifest): { id: string; optional: boolean }[] {
+export function dependenciesOf(manifest: Pick<DatasetManifest, 'depends_on'>): { id: string; optional: boolean }[] {
   return (manifest.depends_on ?? []).map((d) => (typeof d === 'string' ? { id: d, optional: false } : { id: d.id, optional: d.optional === true }));
 }
 

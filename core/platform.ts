@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { migrateCore, migrateDataset } from './db/migrate.ts';
 import { EditionCache } from './editions.ts';
-import { loadPlugins, type LoadedDataset } from './loader.ts';
+import { loadPlatformPlugins, loadPlugins, type LoadedDataset, type LoadedPlugin } from './loader.ts';
 import { dependencyOrder, readCatalogue, type CatalogueDefinition } from './manifest.ts';
 import type { DatasetContext } from './contract.ts';
 import { createDatasetContext } from './dataset-context.ts';
@@ -18,6 +18,8 @@ export interface Platform {
   knex: Knex;
   catalogue: CatalogueDefinition;
   datasets: LoadedDataset[];
+  /** Platform plug-ins (API adapters) registered in catalogue.yaml. */
+  plugins: LoadedPlugin[];
   editions: EditionCache;
   /** Each loaded dataset's context (what its routes and services see). */
   contexts: Map<string, DatasetContext>;
@@ -46,6 +48,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
   const log = opts.log ?? createLogger(config.logLevel);
   const catalogue = readCatalogue(config.catalogueFile);
   const datasets = await loadPlugins(catalogue, log);
+  const plugins = await loadPlatformPlugins(catalogue, log);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, embeddedPort: config.embeddedPort, log, poolMax: opts.poolMax });
   try {
     await migrateCore(db.knex, config.root);
@@ -71,6 +74,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
     knex: db.knex,
     catalogue,
     datasets,
+    plugins,
     editions,
     contexts: new Map(),
     services: new Map(),

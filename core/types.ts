@@ -1,7 +1,7 @@
 // Generated from JSON Schemas by `npm run types` (json-schema-to-typescript). Do not edit.
 
 /**
- * catalogue.yaml: the registered dataset plug-ins and per-deployment settings.
+ * catalogue.yaml: the registered dataset plug-ins, the platform plug-ins (API adapters under plugins/), and per-deployment settings.
  */
 export interface CatalogueFile {
   title?: string;
@@ -11,6 +11,17 @@ export interface CatalogueFile {
     id: string;
     /**
      * Plug-in folder; default datasets/<id>.
+     */
+    path?: string;
+    enabled?: boolean;
+  }[];
+  /**
+   * Platform plug-ins that are not datasets (API adapters mounted at their own prefix), each a folder plugins/<id>/ with a plugin.yaml.
+   */
+  plugins?: {
+    id: string;
+    /**
+     * Plug-in folder; default plugins/<id>.
      */
     path?: string;
     enabled?: boolean;
@@ -198,4 +209,37 @@ export interface DatasetManifest {
    * Editions kept after a switch (default 2).
    */
   keep_editions?: number;
+}
+
+/**
+ * plugins/<id>/plugin.yaml: a platform plug-in that is not a dataset (e.g. an API adapter), the URL prefix it claims and the datasets whose services it uses.
+ */
+export interface PluginManifest {
+  /**
+   * Same as the folder name.
+   */
+  id: string;
+  /**
+   * Also the OpenAPI tag of its routes.
+   */
+  title: string;
+  description: string;
+  /**
+   * URL prefix every route of the plug-in is mounted under (e.g. /deprivation/v1); no two plug-ins may claim overlapping prefixes.
+   */
+  prefix: string;
+  /**
+   * A guide for its users (path in the repository, e.g. docs/migrating-from-rcpch-apis.md).
+   */
+  docs?: string;
+  /**
+   * Datasets whose services it uses: an id, or {id, optional: true} for one used when registered.
+   */
+  depends_on?: (
+    | string
+    | {
+        id: string;
+        optional?: boolean;
+      }
+  )[];
 }

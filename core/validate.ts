@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pino from 'pino';
 import { syncTypes } from './codegen.ts';
-import { loadPlugins } from './loader.ts';
+import { loadPlatformPlugins, loadPlugins } from './loader.ts';
 import { inspectCatalogue, type Problem } from './manifest.ts';
 
 export async function validateProject(catalogueFile: string, root: string): Promise<Problem[]> {
@@ -23,6 +23,8 @@ export async function validateProject(catalogueFile: string, root: string): Prom
       if (s.fixture && !existsSync(join(d.dir, s.fixture))) problems.push({ file: join(dir, 'dataset.yaml'), field: `/sources/${i}/fixture`, reason: `${s.fixture} does not exist` });
     });
   }
+  for (const p of await loadPlatformPlugins(definition, pino({ level: 'silent' })))
+    if (p.loadError) problems.push({ file: join(relative(root, p.dir), 'routes.ts'), field: '/', reason: p.loadError });
   for (const path of await syncTypes(root, true, loaded.map((d) => d.dir.split('/').pop()!))) problems.push({ file: relative(root, path), field: '/', reason: 'stale: run `npm run types`' });
   return problems;
 }

@@ -65,6 +65,14 @@ t.test('plug-ins import only their own folder and the contract, and read no core
   for (const d of datasets) judge(t, d.id, [...forbiddenImports(d.dir), ...forbiddenReads(d)]);
 });
 
+t.test('platform plug-ins (plugins/<id>/) import only their own folder and the contract', async (t) => {
+  const dirs = readdirSync(join(ROOT, 'plugins'))
+    .map((f) => join(ROOT, 'plugins', f))
+    .filter((d) => statSync(d).isDirectory());
+  for (const dir of [...dirs, ...readdirSync(join(ROOT, 'test', 'fixtures', 'plugins')).map((f) => join(ROOT, 'test', 'fixtures', 'plugins', f))])
+    t.same(forbiddenImports(dir), [], relative(ROOT, dir));
+});
+
 t.test('the checks catch what they are for (synthetic sources)', async (t) => {
   t.same(specifiers("import a from '../x.ts';\nimport type { B } from \"../../core/db/y.ts\";\nexport { c } from './c.ts';\nconst d = await import('../d.ts');\nimport './side.ts';"), [
     '../x.ts',

@@ -21,13 +21,21 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
   };
   const tags = ['catalogue'];
 
-  app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset, its current edition and import status' } }, async (request) => {
+  app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset (current edition, import status) and platform plug-in (the API it mounts)' } }, async (request) => {
     const info = platform.catalogue.info;
     const runs = await latestRuns(platform.knex);
     const datasets = await Promise.all(
       platform.datasets.map(async (d) => summary(platform.knex, { ...(await input(d.id, request)), lastRun: runs.get(d.id) ?? null })),
     );
-    return { title: info.title, description: info.description, publisher: info.publisher, count: datasets.length, datasets };
+    const plugins = platform.plugins.map((p) => ({
+      id: p.id,
+      title: p.manifest.title,
+      description: p.manifest.description,
+      prefix: `${baseUrl(request)}${p.manifest.prefix}`,
+      status: p.loadError ? { state: 'failed', reason: p.loadError } : { state: 'ready' },
+      depends_on: p.manifest.depends_on ?? [],
+    }));
+    return { title: info.title, description: info.description, publisher: info.publisher, count: datasets.length, datasets, plugins };
   });
 
   app.get('/catalogue.jsonld', { schema: { tags, summary: 'The whole catalogue as DCAT (JSON-LD)' } }, async (request, reply) => {
