@@ -1,6 +1,7 @@
 // The app factory: cross-cutting plug-ins, the catalogue routes, then every dataset's routes
 // under /v1/<id>. A dataset whose routes throw is listed as failed; the others are served.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cluster from 'node:cluster';
 import { constants as zlib } from 'node:zlib';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -35,6 +36,13 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     routerOptions: { ignoreTrailingSlash: true },
   });
   const info = platform.catalogue.info;
+  // Which HTTP worker answered (npm start runs one per core): for operators and tests.
+  const worker = platform.config.clusterWorker ? String(cluster.worker?.id ?? '') : '';
+  if (worker)
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.header('x-worker', worker);
+      done();
+    });
   await app.register(errors);
   await app.register(safeInput);
   // Every large answer compressed, negotiated once here (answers cached per edition bring their own

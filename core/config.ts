@@ -1,4 +1,5 @@
 // Every setting comes from the environment; README "Configuration" lists them.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -17,10 +18,16 @@ export interface Config {
   trustProxy: boolean;
   rateLimit: number;
   embeddedPort: number;
+  /** HTTP worker processes of `npm start` (1: one process, no cluster). */
+  webConcurrency: number;
+  /** Set by the primary in the HTTP workers it forks: the primary has run the migrations. */
+  clusterWorker: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const port = Number(env.PORT ?? 3000);
+  const webConcurrency = env.WEB_CONCURRENCY ? Number(env.WEB_CONCURRENCY) : availableParallelism();
+  if (!Number.isInteger(webConcurrency) || webConcurrency < 1 || webConcurrency > 256) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256, got "${env.WEB_CONCURRENCY}"`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     root,
@@ -38,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimit: Number(env.RATE_LIMIT_PER_MINUTE ?? 6000),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    webConcurrency,
+    clusterWorker: env.CATALOGUE_CLUSTER_WORKER === '1',
   };
 }

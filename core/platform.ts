@@ -51,16 +51,7 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
   const plugins = await loadPlatformPlugins(catalogue, log);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, embeddedPort: config.embeddedPort, log, poolMax: opts.poolMax });
   try {
-    await migrateCore(db.knex, config.root);
-    for (const d of datasets) {
-      if (d.loadError) continue;
-      try {
-        await migrateDataset(db.knex, d.id, d.dir, d.manifest.tables.map((t) => t.name));
-      } catch (err) {
-        d.loadError = `migrations failed: ${(err as Error).message}`;
-        log.error({ dataset: d.id, err: d.loadError }, 'dataset migrations failed');
-      }
-    }
+    if (!config.clusterWorker) await migrate(db.knex, config.root, datasets, log);
   } catch (err) {
     await db.close();
     throw err;
@@ -86,6 +77,20 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
   };
   openServices(platform);
   return platform;
+}
+
+/** The core's migrations, then each dataset's; a dataset whose migrations fail is listed as failed. */
+async function migrate(knex: Knex, root: string, datasets: LoadedDataset[], log: Logger): Promise<void> {
+  await migrateCore(knex, root);
+  for (const d of datasets) {
+    if (d.loadError) continue;
+    try {
+      await migrateDataset(knex, d.id, d.dir, d.manifest.tables.map((t) => t.name));
+    } catch (err) {
+      d.loadError = `migrations failed: ${(err as Error).message}`;
+      log.error({ dataset: d.id, err: d.loadError }, 'dataset migrations failed');
+    }
+  }
 }
 
 /** Contexts and services of every loaded dataset, dependencies first; a failing services.ts marks its dataset failed. */

@@ -34,9 +34,24 @@ export async function startService(config: Config): Promise<Service> {
     app,
     url: address,
     stop: async () => {
-      await app.close();
+      await closeGracefully(app);
       await worker?.stop();
       await platform.close();
     },
   };
+}
+
+/**
+ * Stops taking connections and lets the requests in flight finish; a kept-alive connection is
+ * closed as soon as it falls idle (Fastify closes only those idle when closing starts), and any
+ * still open after `graceMs` is cut.
+ */
+export async function closeGracefully(app: FastifyInstance, graceMs = 25_000): Promise<void> {
+  const started = Date.now();
+  const timer = setInterval(() => (Date.now() - started > graceMs ? app.server.closeAllConnections() : app.server.closeIdleConnections()), 100);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(timer);
+  }
 }

