@@ -83,5 +83,3 @@ export function quantileOf(
   if (p !== null && p !== undefined) return { n, value: p, method: 'published', source_field: publishedFields[n] };
   return { n, value: RULES[rule].compute(rank, areas, n), method: 'computed', rule: RULES[rule].formula };
 }
-
-export const QUANTILE_NAMES: Record<number, string> = { 4: 'quartile', 5: 'quintile', 10: 'decile', 20: 'vigintile' };
