@@ -113,7 +113,7 @@ const routes: DatasetRoutes = (app, ds) => {
         return sendCsv(reply, CSV_COLUMNS, results.map(csvRow), 'deprivation');
       }
       // Written by hand, each small area's answer serialised once (lib/results-json.ts); the answer is
-      // the documented one (test/bulk-schema.test.ts validates it against bulkResponse).
+      // the documented one (test/by-postcode.test.ts validates it against bulkResponse).
       const head = JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length });
       return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"results":${resultsJson(results)}}`);
     },

@@ -1,7 +1,7 @@
 // The bulk route's JSON, written by hand: a bulk answer is mostly the answers of small areas, which
 // are shared between postcodes and requests (the memo), so each is serialised once and its text
 // reused. bench/deprivation-json.ts measures what this buys against the route's schema serialiser;
-// test/bulk-schema.test.ts validates the answers against the documented response schema.
+// test/by-postcode.test.ts validates its answers against the documented response schema.
 import type { DeprivationResult } from './compose.ts';
 
 /** JSON of an answer object, computed once per object (answers are memoised and never mutated). */
