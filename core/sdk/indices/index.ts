@@ -4,5 +4,5 @@
 export { COUNTRY_CODES, NATION_OF_COUNTRY } from './descriptor.ts';
 export { indexServices, isIndexServices } from './services.ts';
 export { num, readColumns, checkRanks, type Column } from './columns.ts';
-export { MIN_QUANTILE, MAX_QUANTILE, RULES, rankCeil, wimdBand, quantileOf, type RuleId, type QuantileRule, type QuantileAnswer } from './quantiles.ts';
+export { MIN_QUANTILE, MAX_QUANTILE, RULES, rankCeil, wimdBand, quantileOf, type RuleId, type QuantileRule } from './quantiles.ts';
 export { IOD_DOMAINS, IOD_DOMAIN_NAMES, domainKey, lsoaField, readLsoaSources, readLadLong, iodDescriptor } from './iod.ts';
