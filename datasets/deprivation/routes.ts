@@ -32,13 +32,14 @@ const routes: DatasetRoutes = (app, ds) => {
     },
   };
 
-  const registry = async () => {
+  /** The deprivation edition (the recorded registry of indices), which every answer names. */
+  const ownEdition = async () => {
     const e = await ds.currentEdition();
     if (!e) throw new Problem(503, 'Dataset not imported yet', 'deprivation has no edition yet; see /catalogue/deprivation', { dataset: ds.id });
     return e;
   };
-  const meta = (registry: EditionInfo, postcodes: EditionInfo) => ({
-    ...ds.describe(registry),
+  const meta = (own: EditionInfo, postcodes: EditionInfo) => ({
+    ...ds.describe(own),
     postcodes_edition: { id: postcodes.id, label: postcodes.label, imported_at: postcodes.imported_at },
   });
 
@@ -63,7 +64,7 @@ const routes: DatasetRoutes = (app, ds) => {
     async (request: FastifyRequest, reply) => {
       const { postcode } = request.params as { postcode: string };
       const q = request.query as { quantile?: number; edition?: string };
-      const reg = await registry();
+      const reg = await ownEdition();
       const plan = await service.plan(q.edition, q.quantile);
       if (ds.cacheFor(request, reply, reg, plan.key)) return reply;
       const [result] = await service.run([postcode], plan);
@@ -104,7 +105,7 @@ const routes: DatasetRoutes = (app, ds) => {
     async (request, reply) => {
       const inputs = bulkInputs(request.body);
       const q = request.query as { quantile?: number; edition?: string; format?: string };
-      const reg = await registry();
+      const reg = await ownEdition();
       const plan = await service.plan(q.edition, q.quantile);
       const results = await service.run(inputs, plan);
       reply.header('cache-control', 'no-store');
