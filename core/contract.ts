@@ -12,6 +12,7 @@ import type { DatasetManifest, PluginManifest } from './types.ts';
 export type { DatasetManifest, PluginManifest };
 export { Problem, badRequest, notFound, type InvalidParam } from './sdk/problem.ts';
 export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/meta.ts';
+export { inlineDefinitions } from './sdk/definitions.ts';
 export { chooseFormat, sendCsv, type Format } from './sdk/formats.ts';
 export { encodeCursor, decodeCursor, requestedLimit, pageLimit, nextLink, pageOf, type CursorKind, type Page } from './sdk/paging.ts';
 export { LRUCache, boundedCache, perEdition } from './sdk/caches.ts';
@@ -20,6 +21,7 @@ export { latitude, longitude, radiusMetres, pageSize, haversineKm } from './sdk/
 export { recordTables } from './sdk/record-tables.ts';
 export { scanCsv, CsvRowError, type CsvRow } from './imports/csv-bytes.ts';
 export { normalisePostcode, MAX_BULK, bulkBodySchema, bulkBodyDescription, bulkInputs, acceptCsvPostcodes } from './sdk/postcode-lists.ts';
+export * as indices from './sdk/indices/index.ts';
 export type * from './sdk/services.ts';
 
 /** datasets/<id>/importer.ts default export: reads the sources, writes one new edition. */

@@ -2,6 +2,9 @@
 // it in its services.ts; a plug-in that uses one declares the provider in depends_on and calls
 // ds.service<PostcodeServices>('postcodes'). Neither imports the other's code.
 import type { EditionInfo } from '../contract.ts';
+import type { IndexDescriptor, IndexSnapshot } from './indices/descriptor.ts';
+
+export type { IndexDescriptor, IndexSnapshot, MeasureDescriptor, Nation } from './indices/descriptor.ts';
 
 // --- a postcode directory (provided by `postcodes`) ----------------------------------------------
 
@@ -81,4 +84,13 @@ export interface BoundaryServices {
   /** Areas containing a WGS84 point; current edition by default. Throws on non-finite or out-of-range input. */
   locate(lat: number, lon: number, editionId?: number): Promise<LocateResult>;
   currentEdition(): Promise<EditionInfo | null>;
+}
+
+// --- a deprivation index (provided by each imd-* dataset, through indices.indexServices) ---------
+
+export interface DeprivationIndexServices {
+  /** What the index is and how its areas join and rank (core/sdk/indices/descriptor.ts). */
+  descriptor: IndexDescriptor;
+  /** Areas of the current edition (or of edition `editionId`), in memory; null when never imported. */
+  snapshot(editionId?: number): Promise<IndexSnapshot | null>;
 }

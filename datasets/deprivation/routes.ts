@@ -1,11 +1,14 @@
 // Deprivation by postcode: one (GET) or up to 1,000 (POST), each result with its own status.
 import type { FastifyRequest } from 'fastify';
-import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, metaProperties, sendCsv, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
-import { MAX_QUANTILE, MIN_QUANTILE } from './lib/quantiles.ts';
-import { createDeprivationService, resultSchema } from './lib/service.ts';
-import { CSV_COLUMNS, csvRow, resultsJson } from './lib/compose.ts';
+import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, indices, sendCsv, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
+import { createDeprivationService } from './lib/service.ts';
+import { bulkResponse, singleResponse } from './lib/response-schemas.ts';
+import { CSV_COLUMNS, csvRow } from './lib/csv.ts';
+import { resultsJson } from './lib/results-json.ts';
 
 const problem = { $ref: 'Problem#' };
+
+const { MIN_QUANTILE, MAX_QUANTILE } = indices;
 
 const routes: DatasetRoutes = (app, ds) => {
   acceptCsvPostcodes(app);
@@ -13,6 +16,7 @@ const routes: DatasetRoutes = (app, ds) => {
   const service = createDeprivationService(ds);
   const tags = [ds.id];
 
+  const labels = service.registry.national.map((d) => d.label);
   const commonQuery = {
     quantile: {
       type: 'integer',
@@ -24,25 +28,20 @@ const routes: DatasetRoutes = (app, ds) => {
       type: 'string',
       maxLength: 200,
       description:
-        'Index edition(s) to use, comma-separated, at most one per nation (IoD2019, IoD2025, WIMD2019, SIMD2020v2, NIMDM2017); nations not named use their default. See /v1/deprivation/indices.',
+        `Index edition(s) to use, comma-separated, at most one per nation (${labels.join(', ') || 'none registered'}); nations not named use their default. See /v1/deprivation/indices.`,
     },
   };
 
-  const registry = async () => {
+  /** The deprivation edition (the recorded registry of indices), which every answer names. */
+  const ownEdition = async () => {
     const e = await ds.currentEdition();
     if (!e) throw new Problem(503, 'Dataset not imported yet', 'deprivation has no edition yet; see /catalogue/deprivation', { dataset: ds.id });
     return e;
   };
-  /** ETag over every edition an answer depends on (registry, postcodes, indices). */
-
-  const meta = (registry: EditionInfo, postcodes: EditionInfo) => ({
-    ...ds.describe(registry),
+  const meta = (own: EditionInfo, postcodes: EditionInfo) => ({
+    ...ds.describe(own),
     postcodes_edition: { id: postcodes.id, label: postcodes.label, imported_at: postcodes.imported_at },
   });
-  const responseMeta = {
-    ...metaProperties,
-    postcodes_edition: { type: 'object', properties: metaProperties.edition.properties, description: 'Edition of the postcode directory used' },
-  };
 
   app.get(
     '/postcodes/:postcode',
@@ -50,7 +49,7 @@ const routes: DatasetRoutes = (app, ds) => {
       schema: {
         summary: 'Deprivation of one postcode: its nation\'s index (rank, deciles, domains) and the UK composite',
         description:
-          'Statuses: found, terminated (answered for the last small area), outside_indices (Channel Islands, Isle of Man), no_small_area, area_not_in_index, index_not_loaded, index_edition_unavailable (200, with a message); an invalid postcode format is a 400 and a postcode not in the directory a 404 (problem+json with lookup_status).',
+          'Statuses: found, terminated (answered for the last small area), outside_indices (Channel Islands, Isle of Man), no_small_area, area_not_in_index, index_not_loaded, index_edition_unavailable, index_absent (200, with a message); an invalid postcode format is a 400 and a postcode not in the directory a 404 (problem+json with lookup_status).',
         tags,
         params: {
           type: 'object',
@@ -59,13 +58,13 @@ const routes: DatasetRoutes = (app, ds) => {
           properties: { postcode: { type: 'string', maxLength: 32, description: 'Postcode in any case and spacing' } },
         },
         querystring: { type: 'object', additionalProperties: false, properties: commonQuery },
-        response: { 200: { type: 'object', properties: { ...responseMeta, result: resultSchema } }, 400: problem, 404: problem, 503: problem },
+        response: { 200: singleResponse, 400: problem, 404: problem, 503: problem },
       },
     },
     async (request: FastifyRequest, reply) => {
       const { postcode } = request.params as { postcode: string };
       const q = request.query as { quantile?: number; edition?: string };
-      const reg = await registry();
+      const reg = await ownEdition();
       const plan = await service.plan(q.edition, q.quantile);
       if (ds.cacheFor(request, reply, reg, plan.key)) return reply;
       const [result] = await service.run([postcode], plan);
@@ -96,7 +95,7 @@ const routes: DatasetRoutes = (app, ds) => {
         },
         body: bulkBodySchema,
         response: {
-          200: { type: 'object', properties: { ...responseMeta, count: { type: 'integer' }, results: { type: 'array', items: resultSchema } } },
+          200: bulkResponse,
           400: problem,
           413: problem,
           503: problem,
@@ -106,7 +105,7 @@ const routes: DatasetRoutes = (app, ds) => {
     async (request, reply) => {
       const inputs = bulkInputs(request.body);
       const q = request.query as { quantile?: number; edition?: string; format?: string };
-      const reg = await registry();
+      const reg = await ownEdition();
       const plan = await service.plan(q.edition, q.quantile);
       const results = await service.run(inputs, plan);
       reply.header('cache-control', 'no-store');
@@ -114,8 +113,8 @@ const routes: DatasetRoutes = (app, ds) => {
         reply.header('x-dataset-edition', `${ds.id}@${reg.label}; postcodes@${plan.postcodes.label}`);
         return sendCsv(reply, CSV_COLUMNS, results.map(csvRow), 'deprivation');
       }
-      // Each small area's answer is serialised once and reused (lib/compose.ts resultsJson): a bulk
-      // answer is mostly those. The shape is the documented one (the tests validate it against the schema).
+      // Written by hand, each small area's answer serialised once (lib/results-json.ts); the answer is
+      // the documented one (test/by-postcode.test.ts validates it against bulkResponse).
       const head = JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length });
       return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"results":${resultsJson(results)}}`);
     },

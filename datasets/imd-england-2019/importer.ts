@@ -1,7 +1,7 @@
 // IoD2019: Files 2, 3, 6 and 9 (or the publisher's combined File 7 when provided) merged into one
 // record per LSOA; File 10 into one record per district and index/domain.
-import { SourceError, type DatasetImporter } from '../../core/contract.ts';
-import { IOD_DOMAINS, readFile10, readLsoaSources } from './iod.ts';
+import { indices, SourceError, type DatasetImporter } from '../../core/contract.ts';
+import { readFile10 } from './file-10.ts';
 import schema from './schemas/areas.json' with { type: 'json' };
 
 const AREAS = 32844;
@@ -10,14 +10,14 @@ const importer: DatasetImporter = async (ctx) => {
   const has = (s: string) => (ctx.sources[s]?.length ?? 0) > 0;
   if (!has('file_7') && !(has('file_2') && has('file_3')))
     throw new SourceError('IoD2019 needs File 7 (all ranks, scores, deciles and denominators) or Files 2 and 3 (domain and supplementary ranks and deciles)');
-  const byCode = await readLsoaSources(ctx, ['file_2', 'file_3', 'file_6', 'file_9', 'file_7'], { lsoa: '2011', lad: '2019' });
+  const byCode = await indices.readLsoaSources(ctx, ['file_2', 'file_3', 'file_6', 'file_9', 'file_7'], { lsoa: '2011', lad: '2019' });
   if (byCode.size !== AREAS) ctx.warn('area_count', `${byCode.size} LSOAs read; IoD2019 has ${AREAS}`);
   const fields = Object.keys(schema.properties);
   const areas = ctx.table('areas');
   const missing = new Set<string>();
   for (const rec of byCode.values()) {
     for (const f of fields) if (rec[f] === undefined) (rec[f] = null), missing.add(f);
-    for (const k of IOD_DOMAINS)
+    for (const k of indices.IOD_DOMAINS)
       if (rec[`${k}_rank`] === null) throw new SourceError(`LSOA ${rec.lsoa_code} has no ${k} rank`, ctx.sources.file_2?.[0], undefined, `${k}_rank`);
     await areas.write(rec);
   }

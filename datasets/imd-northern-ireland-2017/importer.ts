@@ -1,10 +1,8 @@
 // NIMDM 2017: 890 SOA rows (followed in the file by rows of empty fields, skipped by readCsv).
-import type { DatasetImporter } from '../../core/contract.ts';
-import { checkRanks, readColumns, type Column } from '../deprivation/lib/columns.ts';
-import { rankCeil } from '../deprivation/lib/quantiles.ts';
+import { indices, type DatasetImporter } from '../../core/contract.ts';
 
-const rank = (h: string, field: string): Column => ({ header: `${h} rank (where 1 is most deprived)`, field, kind: 'integer' });
-const COLUMNS: Column[] = [
+const rank = (h: string, field: string): indices.Column => ({ header: `${h} rank (where 1 is most deprived)`, field, kind: 'integer' });
+const COLUMNS: indices.Column[] = [
   { header: 'soa2001', field: 'soa_code', kind: 'text' },
   { header: 'soa2001_name', field: 'soa_name', kind: 'text' },
   { header: 'lgd2014name', field: 'lgd_name', kind: 'text' },
@@ -21,10 +19,10 @@ const COLUMNS: Column[] = [
 
 const importer: DatasetImporter = async (ctx) => {
   const rows: Record<string, unknown>[] = [];
-  for await (const { record } of readColumns(ctx, 'soa_results', COLUMNS)) rows.push(record);
-  for (const c of COLUMNS.filter((c) => c.field.endsWith('_rank'))) checkRanks(ctx, rows.map((r) => r[c.field] as number), c.field, 890);
+  for await (const { record } of indices.readColumns(ctx, 'soa_results', COLUMNS)) rows.push(record);
+  for (const c of COLUMNS.filter((c) => c.field.endsWith('_rank'))) indices.checkRanks(ctx, rows.map((r) => r[c.field] as number), c.field, 890);
   const table = ctx.table('areas');
-  for (const r of rows) await table.write({ ...r, mdm_decile: rankCeil(r.mdm_rank as number, rows.length, 10) });
+  for (const r of rows) await table.write({ ...r, mdm_decile: indices.rankCeil(r.mdm_rank as number, rows.length, 10) });
 };
 
 export default importer;

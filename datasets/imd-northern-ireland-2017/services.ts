@@ -1,8 +1,9 @@
-import { indexServices, type IndexDescriptor } from '../deprivation/lib/index.ts';
+// What the deprivation-by-postcode service needs to know about NIMDM 2017 (SOA 2001 areas, joined on ONSPD lsoa11).
+import { indices, type IndexDescriptor } from '../../core/contract.ts';
 
 const d = (key: string, title: string) => ({ key, title, rank: `${key}_rank`, published: {} });
 
-export const descriptor: IndexDescriptor = {
+const descriptor: IndexDescriptor = {
   label: 'NIMDM2017',
   dataset: 'imd-northern-ireland-2017',
   nation: 'Northern Ireland',
@@ -27,4 +28,4 @@ export const descriptor: IndexDescriptor = {
   ],
 };
 
-export default indexServices(descriptor);
+export default indices.indexServices(descriptor);

@@ -1,8 +1,7 @@
 // SIMD 2020v2: one row per data zone; domain ranks kept numeric (ties as halves).
-import type { DatasetImporter } from '../../core/contract.ts';
-import { checkRanks, readColumns, type Column } from '../deprivation/lib/columns.ts';
+import { indices, type DatasetImporter } from '../../core/contract.ts';
 
-const COLUMNS: Column[] = [
+const COLUMNS: indices.Column[] = [
   { header: 'dz', field: 'dz_code', kind: 'text' },
   { header: 'dzname', field: 'dz_name', kind: 'text' },
   { header: 'simd2020v2_rank', field: 'simd_rank', kind: 'integer' },
@@ -35,11 +34,11 @@ const COLUMNS: Column[] = [
 const importer: DatasetImporter = async (ctx) => {
   const table = ctx.table('areas');
   const rows: Record<string, unknown>[] = [];
-  for await (const { record, file, line } of readColumns(ctx, 'simd', COLUMNS)) {
+  for await (const { record, file, line } of indices.readColumns(ctx, 'simd', COLUMNS)) {
     rows.push(record);
     await table.write(record, { file, line });
   }
-  for (const c of COLUMNS.filter((c) => c.field.endsWith('_rank'))) checkRanks(ctx, rows.map((r) => r[c.field] as number), c.field, 6976);
+  for (const c of COLUMNS.filter((c) => c.field.endsWith('_rank'))) indices.checkRanks(ctx, rows.map((r) => r[c.field] as number), c.field, 6976);
   const ties = rows.filter((r) => COLUMNS.some((c) => c.field.endsWith('_rank') && !Number.isInteger(r[c.field]))).length;
   return { metadata: { data_zones_with_tied_domain_ranks: ties } };
 };

@@ -1,8 +1,9 @@
-import { indexServices, type IndexDescriptor } from '../deprivation/lib/index.ts';
+// What the deprivation-by-postcode service needs to know about SIMD 2020v2 (published vigintiles, deciles, quintiles).
+import { indices, type IndexDescriptor } from '../../core/contract.ts';
 
 const d = (key: string, title: string) => ({ key, title, rank: `${key}_rank`, published: {} });
 
-export const descriptor: IndexDescriptor = {
+const descriptor: IndexDescriptor = {
   label: 'SIMD2020v2',
   dataset: 'imd-scotland-2020',
   nation: 'Scotland',
@@ -28,4 +29,4 @@ export const descriptor: IndexDescriptor = {
   ],
 };
 
-export default indexServices(descriptor);
+export default indices.indexServices(descriptor);

@@ -1,8 +1,7 @@
 // mySociety's composite UK IMD; its datapackage.json goes into the edition's metadata.
-import type { DatasetImporter } from '../../core/contract.ts';
-import { readColumns, type Column } from '../deprivation/lib/columns.ts';
+import { indices, type DatasetImporter } from '../../core/contract.ts';
 
-const AREAS: Column[] = [
+const AREAS: indices.Column[] = [
   { header: 'lsoa', field: 'area_code', kind: 'text' },
   { header: 'nation', field: 'nation', kind: 'text' },
   { header: 'overall_local_score', field: 'overall_local_score', kind: 'number' },
@@ -15,7 +14,7 @@ const AREAS: Column[] = [
   { header: 'uk_imd_e_pop_decile', field: 'uk_imd_e_pop_decile', kind: 'integer' },
   { header: 'uk_imd_e_pop_quintile', field: 'uk_imd_e_pop_quintile', kind: 'integer' },
 ];
-const LAS: Column[] = [
+const LAS: indices.Column[] = [
   ['local-authority-code', 'local_authority_code', 'text'],
   ['official-name', 'official_name', 'text'],
   ['la-deprivation-score', 'la_deprivation_score', 'number'],
@@ -27,7 +26,7 @@ const LAS: Column[] = [
   ['density', 'density', 'number'],
   ['la-imd-pop-quintile', 'la_imd_pop_quintile', 'integer'],
   ['la-imd-pop-decile', 'la_imd_pop_decile', 'integer'],
-].map(([header, field, kind]) => ({ header, field, kind: kind as Column['kind'], nullable: field === 'density' }));
+].map(([header, field, kind]) => ({ header, field, kind: kind as indices.Column['kind'], nullable: field === 'density' }));
 
 interface DataPackage {
   name?: string;
@@ -43,9 +42,9 @@ interface DataPackage {
 const importer: DatasetImporter = async (ctx) => {
   const dp = await ctx.readJson<DataPackage>('datapackage');
   const areas = ctx.table('areas');
-  for await (const { record, file, line } of readColumns(ctx, 'uk_imd_e', AREAS)) await areas.write(record, { file, line });
+  for await (const { record, file, line } of indices.readColumns(ctx, 'uk_imd_e', AREAS)) await areas.write(record, { file, line });
   const las = ctx.table('local_authorities');
-  for await (const { record, file, line } of readColumns(ctx, 'la_imd', LAS)) await las.write(record, { file, line });
+  for await (const { record, file, line } of indices.readColumns(ctx, 'la_imd', LAS)) await las.write(record, { file, line });
   const loaded = new Set(['uk_imd_e', 'la_imd']);
   const missing = (dp.resources ?? []).filter((r) => r.name && !loaded.has(r.name)).map((r) => r.name);
   if (missing.length) ctx.warn('resources_not_loaded', `datapackage.json describes resources not in the local collection: ${missing.join(', ')}`);

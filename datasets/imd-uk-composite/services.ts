@@ -1,6 +1,7 @@
-import { indexServices, type IndexDescriptor } from '../deprivation/lib/index.ts';
+// The UK-comparable composite, as the deprivation-by-postcode service uses it (composite: not per nation).
+import { indices, type IndexDescriptor } from '../../core/contract.ts';
 
-export const descriptor: IndexDescriptor = {
+const descriptor: IndexDescriptor = {
   label: 'UK_IMD_E',
   dataset: 'imd-uk-composite',
   nation: 'United Kingdom',
@@ -17,4 +18,4 @@ export const descriptor: IndexDescriptor = {
   composite: true,
 };
 
-export default indexServices(descriptor);
+export default indices.indexServices(descriptor);

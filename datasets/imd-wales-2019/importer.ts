@@ -1,7 +1,5 @@
 // WIMD 2019: the ranks file and the scores file, joined by LSOA code; quantiles by the WIMD rule.
-import { SourceError, type DatasetImporter } from '../../core/contract.ts';
-import { checkRanks, readColumns, type Column } from '../deprivation/lib/columns.ts';
-import { wimdBand } from '../deprivation/lib/quantiles.ts';
+import { indices, SourceError, type DatasetImporter } from '../../core/contract.ts';
 
 const DOMAINS: [string, string][] = [
   ['wimd 2019', 'wimd'],
@@ -16,27 +14,27 @@ const DOMAINS: [string, string][] = [
 ];
 
 const importer: DatasetImporter = async (ctx) => {
-  const ranks: Column[] = [
+  const ranks: indices.Column[] = [
     { header: 'lsoa code', field: 'lsoa_code', kind: 'text' },
     { header: 'lsoa name (eng)', field: 'lsoa_name', kind: 'text' },
     { header: 'local authority name (eng)', field: 'la_name', kind: 'text' },
-    ...DOMAINS.map(([h, k]): Column => ({ header: h, field: `${k}_rank`, kind: 'integer' })),
+    ...DOMAINS.map(([h, k]): indices.Column => ({ header: h, field: `${k}_rank`, kind: 'integer' })),
   ];
-  const scores: Column[] = [{ header: 'lsoa code', field: 'lsoa_code', kind: 'text' }, ...DOMAINS.map(([h, k]): Column => ({ header: h, field: `${k}_score`, kind: 'number' }))];
+  const scores: indices.Column[] = [{ header: 'lsoa code', field: 'lsoa_code', kind: 'text' }, ...DOMAINS.map(([h, k]): indices.Column => ({ header: h, field: `${k}_score`, kind: 'number' }))];
   const byCode = new Map<string, Record<string, unknown>>();
-  for await (const { record } of readColumns(ctx, 'ranks', ranks)) byCode.set(record.lsoa_code as string, record);
-  for await (const { record, file, line } of readColumns(ctx, 'scores', scores)) {
+  for await (const { record } of indices.readColumns(ctx, 'ranks', ranks)) byCode.set(record.lsoa_code as string, record);
+  for await (const { record, file, line } of indices.readColumns(ctx, 'scores', scores)) {
     const r = byCode.get(record.lsoa_code as string);
     if (!r) throw new SourceError(`LSOA ${record.lsoa_code} is in the scores file but not in the ranks file`, file, line, 'lsoa code');
     Object.assign(r, record);
   }
   const areas = byCode.size;
-  for (const [, k] of DOMAINS) checkRanks(ctx, [...byCode.values()].map((r) => r[`${k}_rank`] as number), `${k}_rank`, 1909);
+  for (const [, k] of DOMAINS) indices.checkRanks(ctx, [...byCode.values()].map((r) => r[`${k}_rank`] as number), `${k}_rank`, 1909);
   const table = ctx.table('areas');
   for (const r of byCode.values()) {
     if (r.wimd_score === undefined) throw new SourceError(`LSOA ${r.lsoa_code} has no scores`, ctx.sources.scores[0]);
     const rank = r.wimd_rank as number;
-    await table.write({ ...r, wimd_decile: wimdBand(rank, areas, 10), wimd_quintile: wimdBand(rank, areas, 5), wimd_quartile: wimdBand(rank, areas, 4) });
+    await table.write({ ...r, wimd_decile: indices.wimdBand(rank, areas, 10), wimd_quintile: indices.wimdBand(rank, areas, 5), wimd_quartile: indices.wimdBand(rank, areas, 4) });
   }
 };
 

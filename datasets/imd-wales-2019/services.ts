@@ -1,8 +1,9 @@
-import { indexServices, type IndexDescriptor } from '../deprivation/lib/index.ts';
+// What the deprivation-by-postcode service needs to know about WIMD 2019 (its quantiles: the WIMD bands).
+import { indices, type IndexDescriptor } from '../../core/contract.ts';
 
 const d = (key: string, title: string) => ({ key, title, rank: `${key}_rank`, score: `${key}_score`, published: {} });
 
-export const descriptor: IndexDescriptor = {
+const descriptor: IndexDescriptor = {
   label: 'WIMD2019',
   dataset: 'imd-wales-2019',
   nation: 'Wales',
@@ -28,4 +29,4 @@ export const descriptor: IndexDescriptor = {
   ],
 };
 
-export default indexServices(descriptor);
+export default indices.indexServices(descriptor);

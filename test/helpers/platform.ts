@@ -27,6 +27,8 @@ export interface TestPlatformOptions {
   logDestination?: pino.DestinationStream;
   /** Extra dataset folders (absolute) to register, e.g. a synthetic plug-in. */
   extraDatasets?: { id: string; path: string }[];
+  /** A database made by createTestDatabase to open again (default: a new one), e.g. with another catalogue. */
+  database?: string;
 }
 
 export interface TestPlatform {
@@ -38,7 +40,7 @@ export interface TestPlatform {
 type Tap = { teardown(fn: () => unknown): void; name?: string };
 
 export async function testPlatform(t: Tap, opts: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const url = await createTestDatabase(t, opts.datasets?.join('_') ?? 'all');
+  const url = opts.database ?? (await createTestDatabase(t, opts.datasets?.join('_') ?? 'all'));
   let catalogueFile = join(ROOT, 'catalogue.yaml');
   if (opts.datasets || opts.extraDatasets) {
     const dir = mkdtempSync(join(tmpdir(), 'catalogue-'));

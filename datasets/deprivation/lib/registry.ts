@@ -1,35 +1,80 @@
-// The index editions the deprivation service composes, per nation. A new edition (e.g. IoD2025 on
-// LSOA 2021, once its LSOA-level file is loaded) is one more plug-in with a descriptor, one line here
-// and one entry in dataset.yaml's depends_on; its `join` names the postcode-directory column to use.
-import type { IndexDescriptor, Nation } from './index.ts';
-import { COUNTRY_CODES } from './index.ts';
-import { descriptor as iod2019 } from '../../imd-england-2019/services.ts';
-import { descriptor as iod2025 } from '../../imd-england-2025/services.ts';
-import { descriptor as wimd2019 } from '../../imd-wales-2019/services.ts';
-import { descriptor as simd2020 } from '../../imd-scotland-2020/services.ts';
-import { descriptor as nimdm2017 } from '../../imd-northern-ireland-2017/services.ts';
-import { descriptor as composite } from '../../imd-uk-composite/services.ts';
+// The index editions this service composes, found at run time: every dataset declared in depends_on
+// whose services carry an index descriptor (indices.indexServices). An index declared but not
+// registered here (or failed to load) is absent: its nation's postcodes say so. A new index edition
+// is its own plug-in plus one optional entry in depends_on; the first of each nation is its default.
+import { indices, type DatasetContext, type DeprivationIndexServices, type IndexDescriptor, type Nation } from '../../../core/contract.ts';
 
-/** Every national index edition; the first of each nation is its default. */
-export const NATIONAL: IndexDescriptor[] = [iod2019, iod2025, wimd2019, simd2020, nimdm2017];
-export const COMPOSITE: IndexDescriptor = composite;
-export const ALL: IndexDescriptor[] = [...NATIONAL, COMPOSITE];
+export interface AbsentIndex {
+  dataset: string;
+  reason: 'not registered' | 'failed to load';
+}
 
-export const NATION_OF_COUNTRY: Record<string, Nation> = Object.fromEntries(Object.entries(COUNTRY_CODES).map(([n, c]) => [c, n as Nation]));
+export interface IndexRegistry {
+  /** National index editions, in depends_on order. */
+  national: IndexDescriptor[];
+  composite: IndexDescriptor | null;
+  absent: AbsentIndex[];
+  services(d: IndexDescriptor): DeprivationIndexServices;
+  /** The edition a nation gets when `edition=` names none: its first with small areas; null when it has none. */
+  defaultFor(nation: Nation): IndexDescriptor | null;
+}
 
-export const defaultFor = (nation: Nation): IndexDescriptor => NATIONAL.find((d) => d.nation === nation)!;
+/** Builds the registry from index services (tests pass synthetic ones). */
+export function createRegistry(found: DeprivationIndexServices[], absent: AbsentIndex[] = []): IndexRegistry {
+  const byDescriptor = new Map<IndexDescriptor, DeprivationIndexServices>();
+  const labels = new Set<string>();
+  let composite: IndexDescriptor | null = null;
+  const national: IndexDescriptor[] = [];
+  for (const s of found) {
+    const d = s.descriptor;
+    // a label names one edition: a second index claiming it would make edition= ambiguous
+    if (labels.has(d.label.toLowerCase())) throw new Error(`two index datasets use the edition label ${d.label} (${d.dataset})`);
+    labels.add(d.label.toLowerCase());
+    byDescriptor.set(d, s);
+    if (d.composite) composite ??= d;
+    else national.push(d);
+  }
+  const defaults = new Map<Nation, IndexDescriptor>();
+  for (const d of national) if (d.table && !defaults.has(d.nation as Nation)) defaults.set(d.nation as Nation, d);
+  return {
+    national,
+    composite,
+    absent,
+    services: (d) => byDescriptor.get(d)!,
+    defaultFor: (nation) => defaults.get(nation) ?? null,
+  };
+}
+
+/** The registry of a dataset's declared dependencies (routes, services and importer alike). */
+export function discoverIndices(ds: Pick<DatasetContext, 'dependencies' | 'optionalService'>): IndexRegistry {
+  const found: DeprivationIndexServices[] = [];
+  const absent: AbsentIndex[] = [];
+  for (const dep of ds.dependencies) {
+    const s = ds.optionalService(dep.id);
+    if (indices.isIndexServices(s)) found.push(s);
+    else if (!s && dep.optional) absent.push({ dataset: dep.id, reason: dep.present ? 'failed to load' : 'not registered' });
+  }
+  return createRegistry(found, absent);
+}
+
+/** "imd-wales-2019 (not registered)…" for messages; empty when nothing is absent. */
+export const absentList = (r: IndexRegistry) => r.absent.map((a) => `${a.dataset} (${a.reason})`).join(', ');
 
 /** Parses `edition=` (comma-separated index edition labels, case-insensitive): one per nation at most. */
-export function chooseEditions(param: string | undefined): { choice: Map<Nation, IndexDescriptor>; unknown: string[]; clash: string[] } {
+export function chooseEditions(r: IndexRegistry, param: string | undefined): { choice: Map<Nation, IndexDescriptor>; unknown: string[]; clash: string[] } {
   const choice = new Map<Nation, IndexDescriptor>();
   const unknown: string[] = [];
   const clash: string[] = [];
   for (const raw of (param ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    const d = NATIONAL.find((x) => x.label.toLowerCase() === raw.toLowerCase());
+    const d = r.national.find((x) => x.label.toLowerCase() === raw.toLowerCase());
+    const nation = d?.nation as Nation;
     if (!d) unknown.push(raw);
-    else if (choice.has(d.nation as Nation) && choice.get(d.nation as Nation) !== d) clash.push(raw);
-    else choice.set(d.nation as Nation, d);
+    else if (choice.has(nation) && choice.get(nation) !== d) clash.push(raw);
+    else choice.set(nation, d);
   }
-  for (const d of NATIONAL) if (!choice.has(d.nation as Nation)) choice.set(d.nation as Nation, defaultFor(d.nation as Nation));
+  for (const nation of Object.keys(indices.COUNTRY_CODES) as Nation[]) {
+    const d = r.defaultFor(nation);
+    if (!choice.has(nation) && d) choice.set(nation, d);
+  }
   return { choice, unknown, clash };
 }

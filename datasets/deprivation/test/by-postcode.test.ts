@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { ajv } from '../../../core/schema.ts';
-import { resultSchema } from '../lib/service.ts';
+import { bulkResponse, resultSchema } from '../lib/response-schemas.ts';
 
 const D = dataDir();
 const csv = (f: string): Record<string, string>[] => parse(readFileSync(join(D, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
@@ -52,10 +52,16 @@ t.test('deprivation by postcode', async (t) => {
     }
   });
 
-  t.test('bulk answers equal the single answers (which pass through the documented response schema)', async (t) => {
+  t.test('bulk answers (written by hand) are the documented ones, and equal the single answers (written by the schema serialiser)', async (t) => {
     const inputs = samples.map((s) => s.pcds);
     const body = (await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?quantile=7', payload: inputs })).json();
     t.equal(body.count, inputs.length);
+    const validBulk = ajv.compile(bulkResponse);
+    t.ok(validBulk(body), `${inputs.length} answers validate against the documented response schema`);
+    t.same(validBulk.errors?.slice(0, 3) ?? null, null);
+    const plain = (await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes', payload: [...inputs, 'not a postcode', 'ZZ1 1ZZ'] })).json();
+    t.ok(validBulk(plain), 'so do answers without quantile= and with invalid and unknown postcodes');
+    t.ok(!validBulk({ ...plain, extra: 1 }) && !validBulk({ ...plain, results: [{ ...plain.results[0], deprivation: { ...plain.results[0].deprivation, rank: undefined } }] }), 'and the schema is strict enough to fail');
     const validate = ajv.compile(resultSchema);
     let differ = 0;
     for (let i = 0; i < inputs.length; i++) {

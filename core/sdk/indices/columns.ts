@@ -1,7 +1,15 @@
 // A CSV source read by normalised header into records, for the index plug-ins whose files are one
-// row per area (WIMD, SIMD, NIMDM, the UK composite).
-import { SourceError, type CsvReadOptions, type ImportContext } from '../../../core/contract.ts';
-import { num } from './index.ts';
+// row per area (WIMD, SIMD, NIMDM, the UK composite), and the checks of a published ranking.
+import { SourceError, type CsvReadOptions, type ImportContext } from '../../contract.ts';
+
+/** Parses a published number ("29199.00", "4563.5", "1,234"): null when empty, NaN when not a number. */
+export function num(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const v = raw.trim().replace(/,/g, '');
+  if (v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : NaN;
+}
 
 export interface Column {
   /** Normalised header (trimmed, spaces collapsed, lower case). */

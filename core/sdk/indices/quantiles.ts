@@ -59,18 +59,10 @@ export const RULES: Record<RuleId, QuantileRule> = {
   },
 };
 
-export interface QuantileAnswer {
-  /** Size of the quantile (10 = decile). */
-  n: number;
-  /** 1 = most deprived group. */
-  value: number;
-  method: 'published' | 'computed';
-  /** For computed values, the publisher's rule; for published ones, the source column. */
-  rule?: string;
-  source_field?: string;
-}
-
-/** The quantile of a rank: the published value when the publisher gives that size, else the publisher's rule. */
+/**
+ * The quantile of a rank (size n, 1 = most deprived group): the published value when the publisher
+ * gives that size (with its source column), else the publisher's rule (with its formula).
+ */
 export function quantileOf(
   rank: number,
   areas: number,
@@ -78,10 +70,8 @@ export function quantileOf(
   rule: RuleId,
   published: Record<number, number | null | undefined> = {},
   publishedFields: Record<number, string> = {},
-): QuantileAnswer {
+) {
   const p = published[n];
-  if (p !== null && p !== undefined) return { n, value: p, method: 'published', source_field: publishedFields[n] };
-  return { n, value: RULES[rule].compute(rank, areas, n), method: 'computed', rule: RULES[rule].formula };
+  if (p !== null && p !== undefined) return { n, value: p, method: 'published' as const, source_field: publishedFields[n] };
+  return { n, value: RULES[rule].compute(rank, areas, n), method: 'computed' as const, rule: RULES[rule].formula };
 }
-
-export const QUANTILE_NAMES: Record<number, string> = { 4: 'quartile', 5: 'quintile', 10: 'decile', 20: 'vigintile' };

@@ -5,8 +5,8 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { dataDir } from '../../../test/helpers/platform.ts';
-import { MAX_QUANTILE, MIN_QUANTILE, RULES, legacyQuantile, quantileOf, rankCeil, wimdBand, type RuleId } from '../lib/quantiles.ts';
+import { dataDir } from './helpers/platform.ts';
+import { MAX_QUANTILE, MIN_QUANTILE, RULES, legacyQuantile, quantileOf, rankCeil, wimdBand, type RuleId } from '../core/sdk/indices/quantiles.ts';
 
 const D = dataDir();
 const rows = (f: string): string[][] =>

@@ -1,8 +1,10 @@
-// The English Indices of Deprivation file layouts (IoD2019 Files 2, 3, 6, 7, 9, 10; IoD2025 LAD
-// summaries), matched by normalised header, shared by imd-england-2019 and imd-england-2025.
-import ExcelJS from 'exceljs';
-import { SourceError, type ImportContext } from '../../core/contract.ts';
-import { num } from '../deprivation/lib/index.ts';
+// The English Indices of Deprivation, whichever edition: their indices and domains, the LSOA-level
+// CSV layouts (Files 2, 3, 6, 7, 9, matched by normalised header, on the code vintages an edition
+// names), the IoD2025 district summaries as reshaped long, and the descriptor every IoD edition
+// shares. (File 10, an xlsx workbook, is read by imd-england-2019 itself: exceljs is heavy to load.)
+import { SourceError, type ImportContext } from '../../contract.ts';
+import { num } from './columns.ts';
+import type { IndexDescriptor, MeasureDescriptor } from './descriptor.ts';
 
 export const IOD_DOMAINS = ['imd', 'income', 'employment', 'education', 'health', 'crime', 'barriers', 'living_environment', 'idaci', 'idaopi'] as const;
 
@@ -125,73 +127,6 @@ export async function readLsoaSources(
   return byCode;
 }
 
-const cell = (v: ExcelJS.CellValue): unknown => {
-  if (v && typeof v === 'object') {
-    if ('result' in v) return v.result;
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return v.text;
-  }
-  return v;
-};
-
-const SUMMARY_MEASURES: [RegExp, string][] = [
-  [/^rank of average rank$/, 'rank_average_rank'],
-  [/^average rank$/, 'average_rank'],
-  [/^rank of average score$/, 'rank_average_score'],
-  [/^average score$/, 'average_score'],
-  [/^rank of proportion of lsoas in most deprived 10% nationally$/, 'rank_proportion_most_deprived_10pc'],
-  [/^proportion of lsoas in most deprived 10% nationally$/, 'proportion_most_deprived_10pc'],
-  [/^rank of extent$/, 'rank_extent'],
-  [/^extent$/, 'extent'],
-  [/^rank of local concentration$/, 'rank_local_concentration'],
-  [/^local concentration$/, 'local_concentration'],
-  [/^rank of (income|employment) scale$/, 'rank_scale'],
-  [/^(income|employment) scale$/, 'scale'],
-];
-
-/** File 10 (xlsx, one sheet per index/domain) → one record per district and index/domain. */
-export async function* readFile10(ctx: ImportContext, source: string): AsyncGenerator<{ record: Record<string, unknown>; file: string; line: number }> {
-  const file = ctx.sources[source][0];
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.read(ctx.openSource(file) as unknown as import('node:stream').Readable);
-  let sheets = 0;
-  for (const ws of wb.worksheets) {
-    const key = domainKey(ws.name);
-    if (!key || !(IOD_DOMAINS as readonly string[]).includes(key)) continue;
-    sheets++;
-    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(cell(v) ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
-    const cols = new Map<number, string>();
-    header.forEach((h, i) => {
-      if (/^local authority district code/.test(h)) cols.set(i, 'lad_code');
-      else if (/^local authority district name/.test(h)) cols.set(i, 'lad_name');
-      else {
-        const measure = h.replace(/^.*? - /, '').replace(/^imd 2019 - /, '');
-        const found = SUMMARY_MEASURES.find(([re]) => re.test(measure));
-        if (found) cols.set(i, found[1]);
-      }
-    });
-    for (const need of ['lad_code', 'lad_name', 'average_rank', 'rank_average_rank'])
-      if (![...cols.values()].includes(need)) throw new SourceError(`sheet ${ws.name}: no column for ${need}`, file, 1, need);
-    for (let r = 2; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r).values as ExcelJS.CellValue[];
-      const record: Record<string, unknown> = { index_domain: key, index_domain_name: IOD_DOMAIN_NAMES[key] };
-      let empty = true;
-      for (const [i, field] of cols) {
-        const v = cell(row[i]);
-        if (v !== null && v !== undefined && v !== '') empty = false;
-        if (field === 'lad_code' || field === 'lad_name') record[field] = v === null || v === undefined ? '' : String(v).trim();
-        else {
-          const n = typeof v === 'number' ? v : num(v === null || v === undefined ? '' : String(v));
-          if (typeof n === 'number' && Number.isNaN(n)) throw new SourceError(`sheet ${ws.name}: "${String(v)}" is not a number`, file, r, field);
-          record[field] = n;
-        }
-      }
-      if (!empty) yield { record, file: `${file} [${ws.name}]`, line: r };
-    }
-  }
-  if (sheets !== IOD_DOMAINS.length) throw new SourceError(`expected ${IOD_DOMAINS.length} index/domain sheets, found ${sheets}`, file);
-}
-
 /** IoD2025 LAD summaries as reshaped long (one row per district and index/domain). */
 export async function* readLadLong(ctx: ImportContext, source: string): AsyncGenerator<{ record: Record<string, unknown>; file: string; line: number }> {
   const file = ctx.sources[source][0];
@@ -215,4 +150,25 @@ export async function* readLadLong(ctx: ImportContext, source: string): AsyncGen
     }
     yield { record, file, line };
   }
+}
+
+const iodMeasure = (key: string): MeasureDescriptor => ({ key, title: IOD_DOMAIN_NAMES[key], rank: `${key}_rank`, score: `${key}_score`, published: { 10: `${key}_decile` } });
+
+/**
+ * The descriptor of an IoD edition whose areas table has the fields readLsoaSources gives
+ * (lsoa_code, lad_code, imd_rank, imd_decile, income_rank…): MHCLG's rule, published deciles.
+ */
+export function iodDescriptor(edition: Pick<IndexDescriptor, 'label' | 'dataset' | 'title' | 'join' | 'area_type' | 'table'>): IndexDescriptor {
+  return {
+    ...edition,
+    nation: 'England',
+    publisher: 'MHCLG',
+    rule: 'rank-ceil',
+    code: 'lsoa_code',
+    name: 'lsoa_name',
+    la_code: 'lad_code',
+    la_name: 'lad_name',
+    overall: iodMeasure('imd'),
+    domains: IOD_DOMAINS.filter((k) => k !== 'imd').map(iodMeasure),
+  };
 }
