@@ -1,7 +1,8 @@
 // Boundaries in the style of OGC API - Features: the collections with their extents, a collection's
 // items as a GeoJSON FeatureCollection (bbox filter, limit and next links, lighter geometry on
-// request), and one item by GSS code. Features are answers of immutable editions: each is
-// serialised through its documented schema and compressed once per edition and URL (answerCache).
+// request), and one item by GSS code. Every answer is serialised through its documented schema;
+// those a web map asks for again (a collection's pages, one item) are kept and compressed once per
+// edition and URL (answerCache).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerCache, badRequest, decodeCursor, encodeCursor, nextLink, notFound, type DatasetContext, type EditionInfo } from '../../core/contract.ts';
 import { AREA_COLUMNS, featureMaker, type AreaRow } from './features.ts';
@@ -164,7 +165,10 @@ export function collectionRoutes(app: FastifyInstance, ds: DatasetContext): void
     const edition = await ds.edition(request);
     if (ds.cacheFor(request, reply, edition)) return reply;
     reply.type(GEOJSON);
-    return answers.send(request, reply, edition.id, () => itemsPage(request, reply, edition, collection, q, after, bbox));
+    // A bbox follows a map's viewport: such answers rarely repeat, so they are not kept (the
+    // compression plug-in compresses each, at a quality made for answers made on the fly).
+    if (bbox) return itemsPage(request, reply, edition, collection, q, after, bbox);
+    return answers.send(request, reply, edition.id, () => itemsPage(request, reply, edition, collection, q, after));
   };
   const itemsSchema = {
     summary: "A collection's features as a GeoJSON FeatureCollection (WGS84, RFC 7946)",

@@ -87,6 +87,7 @@ t.test('boundaries answers', async (t) => {
       '/v1/boundaries/collections/icbs/items?limit=1000',
       '/v1/boundaries/collections/icbs/items.geojson?limit=1000&precision=4&simplify=200',
       '/v1/boundaries/collections/countries/items/E92000001',
+      '/v1/boundaries/collections/london_boroughs/items?bbox=-0.2,51.45,-0.05,51.55',
       '/v1/boundaries/areas?fields=code,geometry&limit=1000',
     ]) {
       const plain = await app.inject({ url, headers: { 'accept-encoding': 'identity' } });
