@@ -1,6 +1,7 @@
 // The boundary sets this plug-in knows: one per source of dataset.yaml (the source name is the
 // collection id). Code and name fields are found by pattern (CTRY22CD, ICB23NM, GSS_CODE, NAME…),
 // so a newer vintage of the same set (ICB24CD…) imports without a code change.
+import type { AreaRef, LocateResult } from '../../core/contract.ts';
 import type { SetsRecord } from './types.ts';
 
 export type Level = SetsRecord['level'];
@@ -74,6 +75,10 @@ export const COLLECTIONS: Record<string, CollectionConfig> = {
 
 /** The levels a point-in-area answer reports, in order (the collection serving each). */
 export const LEVELS: Level[] = ['country', 'nhs_region', 'icb', 'health_board', 'london_borough'];
+
+/** The area of each level among those containing a point (null where none does). */
+export const byLevel = (areas: readonly AreaRef[]): LocateResult['by_level'] =>
+  Object.fromEntries(LEVELS.map((l) => [l, areas.find((a) => a.level === l) ?? null])) as LocateResult['by_level'];
 
 export function findField(fields: string[], patterns: RegExp[] | undefined): string | undefined {
   for (const p of patterns ?? []) {

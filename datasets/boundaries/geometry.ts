@@ -69,6 +69,9 @@ export function toStoredGeometry(g: Geometry, crs: 'EPSG:27700' | 'EPSG:4326'): 
   return g.type === 'Polygon' ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
+/** Positions of every ring (a measure of the geometry's size). */
+export const positionCount = (g: Geometry): number => polygonsOf(g).reduce((n, poly) => poly.reduce((m, ring) => m + ring.length, n), 0);
+
 export function bboxOf(g: Geometry): BBox {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const poly of polygonsOf(g))

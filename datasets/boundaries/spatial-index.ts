@@ -1,10 +1,10 @@
 // The in-memory spatial index of one edition: every polygon part of every area in a Flatbush
 // R-tree of bounding boxes, then an even-odd point-in-polygon test on the few candidates. Built
 // lazily on first use from the edition's rows, kept per edition (a switch builds the new one;
-// the old one is dropped once two newer editions have been used).
+// the old one is dropped once two newer editions have been used: perEdition).
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
-import type { AreaRef } from '../../core/contract.ts';
+import { perEdition, type AreaRef } from '../../core/contract.ts';
 import { LEVELS, type Level } from './collections.ts';
 import { pack, pointInPolygon, polygonsOf, type Geometry, type PackedPolygon } from './geometry.ts';
 
@@ -70,40 +70,17 @@ export function indexOf(rows: IndexRow[], vintage: Map<string, string>): Spatial
   };
 }
 
-/** Per-edition cache of built indexes; concurrent first requests share one build. */
-export class IndexCache {
-  private builds = new Map<number, Promise<SpatialIndex>>();
+const shared = new WeakMap<Knex, Map<string, (editionId: number) => Promise<SpatialIndex>>>();
 
-  constructor(
-    private readonly db: Knex,
-    private readonly areasTable: string,
-    private readonly setsTable: string,
-    private readonly keep = 2,
-  ) {}
-
-  get(editionId: number): Promise<SpatialIndex> {
-    let p = this.builds.get(editionId);
-    if (p) {
-      // most recently used last
-      this.builds.delete(editionId);
-      this.builds.set(editionId, p);
-      return p;
-    }
-    p = buildIndex(this.db, this.areasTable, this.setsTable, editionId);
-    p.catch(() => this.builds.delete(editionId));
-    this.builds.set(editionId, p);
-    while (this.builds.size > this.keep) this.builds.delete(this.builds.keys().next().value!);
-    return p;
-  }
-}
-
-const shared = new WeakMap<Knex, Map<string, IndexCache>>();
-
-/** One cache per database and table, shared by the routes and the services of a process. */
-export function sharedIndexCache(db: Knex, areasTable: string, setsTable: string): IndexCache {
+/**
+ * The index of an edition, built on first use (concurrent first requests share one build) and kept
+ * for the two most recently used editions; one per database and table, shared by the routes and the
+ * services of a process.
+ */
+export function sharedIndexes(db: Knex, areasTable: string, setsTable: string): (editionId: number) => Promise<SpatialIndex> {
   let byTable = shared.get(db);
   if (!byTable) shared.set(db, (byTable = new Map()));
-  let cache = byTable.get(areasTable);
-  if (!cache) byTable.set(areasTable, (cache = new IndexCache(db, areasTable, setsTable)));
-  return cache;
+  let indexes = byTable.get(areasTable);
+  if (!indexes) byTable.set(areasTable, (indexes = perEdition((editionId) => buildIndex(db, areasTable, setsTable, editionId))));
+  return indexes;
 }

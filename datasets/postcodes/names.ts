@@ -1,4 +1,9 @@
-// The ONS code→name tables (as published with postcodes.io) and the postcode fields they name.
+// The ONS code→name tables (as published with postcodes.io), the postcode fields they name, and
+// the names of an edition as the routes use them: loaded once per edition (a few hundred thousand
+// short strings at most), kept for the editions most recently asked for.
+import type { Knex } from 'knex';
+import { perEdition } from '../../core/contract.ts';
+
 export const NAME_TABLES: Record<string, { fields: string[] }> = {
   'countries.json': { fields: ['ctry'] },
   'regions.json': { fields: ['rgn'] },
@@ -23,3 +28,34 @@ export const NAME_TABLES: Record<string, { fields: string[] }> = {
 
 /** Fields that can carry a name. */
 export const NAMED_FIELDS = [...new Set(Object.values(NAME_TABLES).flatMap((t) => t.fields))];
+
+/** Field → code → name, of one edition. */
+export type Names = Map<string, Map<string, string>>;
+
+/** The names of an edition, read from the names table on first use. */
+export function editionNames(db: Knex, namesTable: string): (editionId: number) => Promise<Names> {
+  return perEdition(async (editionId) => {
+    const rows: { field: string; code: string; name: string }[] = await db(namesTable).where({ edition_id: editionId }).select('field', 'code', 'name');
+    const names: Names = new Map();
+    for (const r of rows) {
+      let byCode = names.get(r.field);
+      if (!byCode) names.set(r.field, (byCode = new Map()));
+      byCode.set(r.code, r.name);
+    }
+    return names;
+  }, 3);
+}
+
+/** The names of the codes of a record, by field (fields without a known name left out). */
+export function namesOf(names: Names, row: object | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!row) return out;
+  for (const f of NAMED_FIELDS) {
+    const code = (row as Record<string, unknown>)[f];
+    if (typeof code === 'string') {
+      const n = names.get(f)?.get(code);
+      if (n !== undefined) out[f] = n;
+    }
+  }
+  return out;
+}
