@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from '../../../core/imports/run.ts';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import { settle } from './settle.ts';
 
 type Row = Record<string, string | null>;
 const FILES: Record<string, string> = {
@@ -58,7 +57,6 @@ t.test('organisations over time', async (t) => {
       l.organisations = l.organisations.filter((o) => o.OrganisationCode !== 'RFFAA');
     }),
   });
-  await settle(app);
   const get = async (url: string, status = 200) => {
     const res = await app.inject(url);
     t.equal(res.statusCode, status, url);
