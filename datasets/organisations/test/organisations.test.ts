@@ -287,6 +287,21 @@ t.test('organisations: the real RCPCH lists', async (t) => {
       ['/v1/organisations/nearest?lat=51&long=x', 400],
       ['/v1/organisations/successions/NOPE', 404],
       ['/v1/organisations/organisations?edition=99999', 404],
+      ['/v1/organisations/organisations?cursor=WzFd', 400], // [1]: a number where a code goes
+      ['/v1/organisations/organisations.csv?cursor=bm9wZQ', 400],
+      [`/v1/organisations/trusts?cursor=${'A'.repeat(300)}`, 400],
+      ['/v1/organisations/organisations?q=%00', 400],
+      ['/v1/organisations/organisations?trust=R%00GT', 400],
+      ['/v1/organisations/organisations?limit=1e309', 400],
+      ['/v1/organisations/organisations.csv?limit=100000', 400],
+      ['/v1/organisations/nearest?lat=Infinity&long=0', 400],
+      ['/v1/organisations/nearest?lat=51&long=0&max_km=-1', 400],
+      ['/v1/organisations/nearest?lat=51&long=0&limit=101', 400],
+      ['/v1/organisations/organisations?as_of=2024-02-30', 400],
+      ['/v1/organisations/trusts/RGT?as_of=2024-02-30', 400],
+      ['/v1/organisations/changes/since?date=2024-02-30', 400],
+      ['/v1/organisations/organisations?edition=99999999999999999999', 404],
+      [`/v1/organisations/organisations/${'X'.repeat(21)}`, 400],
     ] as const) {
       const res = await app.inject(url);
       t.equal(res.statusCode, status, url);
