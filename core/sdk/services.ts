@@ -227,25 +227,28 @@ export interface OrganisationStructures {
 }
 export type OrganisationStructure = keyof OrganisationStructures;
 
+/** The members of an organisation's own that its nested form carries as they are. */
+type OrganisationDetails =
+  | 'ods_code'
+  | 'name'
+  | 'organisation_type'
+  | 'sub_type'
+  | 'sector'
+  | 'address_line_1'
+  | 'address_line_2'
+  | 'address_line_3'
+  | 'city'
+  | 'county'
+  | 'postcode'
+  | 'latitude'
+  | 'longitude'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'local_authority_code';
+
 /** An organisation with everything it belongs to: the items of /v1/organisations/organisations. */
-export interface NestedOrganisation {
-  ods_code: string;
-  name: string;
-  organisation_type: string | null;
-  sub_type: string | null;
-  sector: string | null;
-  address_line_1: string | null;
-  address_line_2: string | null;
-  address_line_3: string | null;
-  city: string | null;
-  county: string | null;
-  postcode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  local_authority_code: string | null;
+export interface NestedOrganisation extends Pick<OrganisationRecord, OrganisationDetails> {
   parent: { ods_code: string; name: string | null; type: string | null } | null;
   trust: { ods_code: string; name: string } | null;
   health_board: { ods_code: string; gss_code: string; name: string } | null;

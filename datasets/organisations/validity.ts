@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Problem, badRequest, notFound, type DatasetContext, type EditionInfo } from '../../core/contract.ts';
 
-export interface Period {
+interface Period {
   edition: EditionInfo;
   valid_from: string;
   previous_edition_id: number | null;
@@ -28,7 +28,7 @@ export function checkDate(value: string, name: string): string {
 }
 
 /** The kept edition valid on a date: the last to take effect on or before it; a 404 when none was. */
-export async function editionOn(ds: DatasetContext, date: string): Promise<EditionInfo> {
+async function editionOn(ds: DatasetContext, date: string): Promise<EditionInfo> {
   const periods = await timeline(ds);
   const valid = periods.filter((p) => p.valid_from <= checkDate(date, 'as_of')).at(-1);
   if (valid) return valid.edition;

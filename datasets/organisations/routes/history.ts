@@ -1,10 +1,10 @@
 // The lists over time: an organisation's versions across kept editions, what succeeded a code,
 // the editions with the date each took effect, and every change since a date.
 import type { FastifyInstance } from 'fastify';
-import { metaProperties, notFound, responseRecordSchema } from '../../../core/contract.ts';
+import { notFound, responseRecordSchema } from '../../../core/contract.ts';
 import { snapshots } from '../snapshot.ts';
 import { checkDate, timeline } from '../validity.ts';
-import { AS_OF_QUERY, DATE, codeParams, validFrom, type Kit } from './kit.ts';
+import { AS_OF_QUERY, DATE, codeParams, snapshotAnswer, type Kit } from './kit.ts';
 
 interface Version {
   valid_from: string;
@@ -94,26 +94,21 @@ export function historyRoutes(app: FastifyInstance, kit: Kit): void {
         params: codeParams,
         querystring: AS_OF_QUERY,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              ...metaProperties,
-              valid_from: validFrom,
-              code: { type: 'string' },
-              matches: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    entity: { type: 'string' },
-                    chain: { type: 'array', items: historyRecord, description: 'The code itself first, then each successor' },
-                    predecessors: { type: 'array', items: historyRecord, description: 'The codes this code succeeded' },
-                    current: { type: ['string', 'null'], description: 'The code in use now, null after a closure' },
-                  },
+          200: snapshotAnswer({
+            code: { type: 'string' },
+            matches: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  entity: { type: 'string' },
+                  chain: { type: 'array', items: historyRecord, description: 'The code itself first, then each successor' },
+                  predecessors: { type: 'array', items: historyRecord, description: 'The codes this code succeeded' },
+                  current: { type: ['string', 'null'], description: 'The code in use now, null after a closure' },
                 },
               },
             },
-          },
+          }),
         },
       },
     },

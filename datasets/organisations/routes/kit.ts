@@ -32,10 +32,10 @@ export function routeKit(ds: DatasetContext): Kit {
 }
 
 export const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Answer as of this date (YYYY-MM-DD): the edition valid then' } as const;
-export const EDITION = { type: 'string', description: 'Edition id or label; default: the current edition' } as const;
+const EDITION = { type: 'string', description: 'Edition id or label; default: the current edition' } as const;
 export const AS_OF_QUERY = { type: 'object', additionalProperties: false, properties: { as_of: DATE, edition: EDITION } } as const;
 export const codeParams = { type: 'object', additionalProperties: false, properties: { code: { type: 'string', minLength: 1, maxLength: 20 } }, required: ['code'] } as const;
-export const validFrom = { type: ['string', 'null'], description: 'Date from which the edition answered describes the lists' } as const;
+const validFrom = { type: ['string', 'null'], description: 'Date from which the edition answered describes the lists' } as const;
 
 export const listQuery = (extra: Record<string, unknown> = {}) => ({
   type: 'object',
@@ -50,18 +50,15 @@ export const listQuery = (extra: Record<string, unknown> = {}) => ({
   },
 });
 
-export const listOf = (items: unknown, description: string) => ({
+/** The schema of an answer from a snapshot: the block every answer carries, and these members. */
+export const snapshotAnswer = (properties: Record<string, unknown>, description?: string) => ({
   type: 'object',
-  description,
-  properties: {
-    ...metaProperties,
-    valid_from: validFrom,
-    total: { type: 'integer' },
-    limit: { type: 'integer' },
-    next: { type: ['string', 'null'] },
-    items: { type: 'array', items },
-  },
+  ...(description ? { description } : {}),
+  properties: { ...metaProperties, valid_from: validFrom, ...properties },
 });
+
+export const listOf = (items: unknown, description: string) =>
+  snapshotAnswer({ total: { type: 'integer' }, limit: { type: 'integer' }, next: { type: ['string', 'null'] }, items: { type: 'array', items } }, description);
 
 /** A code not in the edition: 404, saying what succeeded it when it was listed before. */
 export function gone(snap: Snapshot, entity: Entity, code: string, label: string): Problem {

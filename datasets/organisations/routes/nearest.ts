@@ -1,9 +1,9 @@
 // The nearest organisations to a point, or to a postcode found through the postcodes dataset.
 import type { FastifyInstance } from 'fastify';
-import { Problem, badRequest, haversineKm, latitude, longitude, metaProperties, notFound, pageSize, type PostcodeServices } from '../../../core/contract.ts';
+import { Problem, badRequest, haversineKm, latitude, longitude, notFound, pageSize, type PostcodeServices } from '../../../core/contract.ts';
 import { organisationSchema } from '../shapes.ts';
 import { filterOrgs, filterProps, fieldsProp, pickFields, project, type Query } from './filters.ts';
-import { AS_OF_QUERY, validFrom, type Kit } from './kit.ts';
+import { AS_OF_QUERY, snapshotAnswer, type Kit } from './kit.ts';
 
 interface Origin {
   lat: number;
@@ -51,18 +51,13 @@ export function nearestRoutes(app: FastifyInstance, kit: Kit): void {
           },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              ...metaProperties,
-              valid_from: validFrom,
-              origin: {
-                type: 'object',
-                properties: { lat: { type: 'number' }, long: { type: 'number' }, postcode: { type: ['string', 'null'] }, postcode_status: { type: ['string', 'null'] } },
-              },
-              items: { type: 'array', items: { type: 'object', properties: { distance_km: { type: 'number' }, organisation: organisationSchema } } },
+          200: snapshotAnswer({
+            origin: {
+              type: 'object',
+              properties: { lat: { type: 'number' }, long: { type: 'number' }, postcode: { type: ['string', 'null'] }, postcode_status: { type: ['string', 'null'] } },
             },
-          },
+            items: { type: 'array', items: { type: 'object', properties: { distance_km: { type: 'number' }, organisation: organisationSchema } } },
+          }),
         },
       },
     },

@@ -1,11 +1,11 @@
 // Organisations: the nested list (and its flat CSV), the drop-down list, one by code, its networks;
 // and the list of a structure's organisations, which the structures' routes register with this.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chooseFormat, metaProperties, pageOf, responseRecordSchema, sendCsv, type OrganisationRecord } from '../../../core/contract.ts';
+import { chooseFormat, pageOf, responseRecordSchema, sendCsv, type OrganisationRecord } from '../../../core/contract.ts';
 import { limitedSchema, organisationSchema, refSchemas } from '../shapes.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { filterOrgs, filterProps, fieldsProp, pickFields, project, type Query } from './filters.ts';
-import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, validFrom, type Kit } from './kit.ts';
+import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, snapshotAnswer, type Kit } from './kit.ts';
 
 type Base = (snap: Snapshot, request: FastifyRequest) => readonly OrganisationRecord[];
 
@@ -49,7 +49,7 @@ export function organisationRoutes(app: FastifyInstance, kit: Kit): void {
         summary: 'Organisations as code and name only, sorted by name (for drop-downs); same filters as /organisations',
         tags,
         querystring: { type: 'object', additionalProperties: false, properties: { ...AS_OF_QUERY.properties, ...filterProps } },
-        response: { 200: { type: 'object', properties: { ...metaProperties, valid_from: validFrom, total: { type: 'integer' }, items: { type: 'array', items: limitedSchema } } } },
+        response: { 200: snapshotAnswer({ total: { type: 'integer' }, items: { type: 'array', items: limitedSchema } }) },
       },
     },
     async (request, reply) => {
@@ -80,7 +80,7 @@ export function organisationRoutes(app: FastifyInstance, kit: Kit): void {
         tags,
         params: codeParams,
         querystring: { type: 'object', additionalProperties: false, properties: { ...AS_OF_QUERY.properties, ...fieldsProp } },
-        response: { 200: { type: 'object', properties: { ...metaProperties, valid_from: validFrom, item: organisationSchema } } },
+        response: { 200: snapshotAnswer({ item: organisationSchema }) },
       },
     },
     async (request, reply) => {
@@ -101,20 +101,15 @@ export function organisationRoutes(app: FastifyInstance, kit: Kit): void {
         params: codeParams,
         querystring: AS_OF_QUERY,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              ...metaProperties,
-              valid_from: validFrom,
-              ods_code: { type: 'string' },
-              pdu: {
-                type: ['object', 'null'],
-                additionalProperties: false,
-                properties: { ...organisationSchema.properties.pdu.properties, members: { type: 'array', items: memberSchema } },
-              },
-              openuk_network: refSchemas.openuk_network,
+          200: snapshotAnswer({
+            ods_code: { type: 'string' },
+            pdu: {
+              type: ['object', 'null'],
+              additionalProperties: false,
+              properties: { ...organisationSchema.properties.pdu.properties, members: { type: 'array', items: memberSchema } },
             },
-          },
+            openuk_network: refSchemas.openuk_network,
+          }),
         },
       },
     },

@@ -2,10 +2,10 @@
 // diabetes and OPEN UK networks, London boroughs): each a list (and its CSV), one by code with what
 // it contains, and its organisations.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chooseFormat, metaProperties, pageOf, responseRecordSchema, sendCsv, type OrganisationStructure } from '../../../core/contract.ts';
+import { chooseFormat, pageOf, responseRecordSchema, sendCsv, type OrganisationStructure } from '../../../core/contract.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { STRUCTURE_KINDS } from '../structure-kinds.ts';
-import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, validFrom, type Kit } from './kit.ts';
+import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, snapshotAnswer, type Kit } from './kit.ts';
 import { organisationList, organisationListSchema } from './organisations.ts';
 
 type Schemas = Record<string, Record<string, unknown>>;
@@ -119,12 +119,7 @@ export function structureRoutes(app: FastifyInstance, kit: Kit): void {
           tags,
           params: codeParams,
           querystring: AS_OF_QUERY,
-          response: {
-            200: {
-              type: 'object',
-              properties: { ...metaProperties, valid_from: validFrom, item: record, organisations_count: { type: 'integer' }, related: related?.schema(records) ?? object({}) },
-            },
-          },
+          response: { 200: snapshotAnswer({ item: record, organisations_count: { type: 'integer' }, related: related?.schema(records) ?? object({}) }) },
         },
       },
       async (request, reply) => {

@@ -2,22 +2,21 @@
 // a rename, a re-code, a re-parenting, a closure) built from a copy of the real files in a temporary
 // folder; as_of, successions, the changes endpoint, and failures that leave the served edition alone.
 import t from 'tap';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from '../../../core/imports/run.ts';
 import type { OrganisationServices } from '../../../core/contract.ts';
-import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
+import { testPlatform } from '../../../test/helpers/platform.ts';
 import { documentedAnswers } from './schema-checks.ts';
+import { read, type Row } from './sources.ts';
 
-type Row = Record<string, string | null>;
 const FILES: Record<string, string> = {
   organisations: 'rcpch_organisations.json',
   trusts: 'trusts.json',
   icb_mappings: 'integrated_care_boards_local_authorities.json',
   openuk_trusts: 'open_uk_networks_trusts.json',
 };
-const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
 
 /** Writes (possibly edited) copies of some sources and an edition note; returns --source overrides. */
 function edition(dir: string, name: string, validFrom: string, edit: (lists: Record<string, Row[]>) => void = () => {}): string[] {

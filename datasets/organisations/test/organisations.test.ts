@@ -1,15 +1,12 @@
 // The organisations plug-in against the real curated lists: counts, relationships, filters,
 // nesting, CSV, nearest, known problems as warnings, and problems for bad input.
 import t from 'tap';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
+import { testPlatform } from '../../../test/helpers/platform.ts';
+import { read, sorted, type Row } from './sources.ts';
 import { crontab } from '../../../core/worker.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
-type Row = Record<string, string | null>;
-const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
 const orgs = read('rcpch_organisations.json');
 const trusts = read('trusts.json');
 const boards = read('local_health_boards.json');
@@ -25,7 +22,6 @@ const countries = read('country_codes.json');
 
 const trustCodes = new Set(trusts.map((x) => x.ods_code));
 const boardCodes = new Set(boards.map((x) => x.ods_code));
-const sorted = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 // What the source says, computed independently of the importer.
 const icbsOfTrust = (code: string) => sorted(mapping.filter((m) => m['ODS Trust Code'] === code).map((m) => m['ODS ICB Code']));
 const firstOpenuk = (code: string | null) => ouTrusts.find((r) => r['ods trust code'] === code)?.['OPEN UK Network Code'] ?? null;

@@ -3,22 +3,18 @@
 // files say (and as the routes answer), PDUs with their parent, primary and sibling organisations,
 // code history, and problems for editions that do not exist.
 import t from 'tap';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { OrganisationServices, OrganisationStructure } from '../../../core/contract.ts';
 import { createAjv } from '../../../core/schema.ts';
-import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
+import { testPlatform } from '../../../test/helpers/platform.ts';
 import { organisationSchema } from '../shapes.ts';
 import { everyMemberRequired } from './schema-checks.ts';
+import { read, sorted } from './sources.ts';
 
-type Row = Record<string, string | null>;
-const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
 const orgs = read('rcpch_organisations.json');
 const trusts = read('trusts.json');
 const boards = read('local_health_boards.json');
 const pz = read('pz_codes.json');
 const pzNet = read('pz_codes_networks.json');
-const sorted = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 
 // One structure of each kind, by the code its routes take, and the path of those routes.
 const SAMPLES: [OrganisationStructure, string, string][] = [
