@@ -19,6 +19,12 @@ import type { IcbMappingsRecord } from './types.ts';
 export type Entity = 'organisation' | OrganisationStructure;
 type Row = Record<string, unknown>;
 
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
 /** Code-unit order, the order keyset cursors compare in (a database collation may differ). */
 const byKey = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
@@ -57,6 +63,8 @@ export class Snapshot implements OrganisationEdition {
       }
     for (const o of this.organisations) this.nestedOrgs.set(o.ods_code, nest(this, o));
     for (const p of this.structures('pdu')) this.pduViews.set(p.npda_code, this.viewOf(p));
+    // Shared by every caller of the routes and the service: nobody may change it.
+    deepFreeze([tables, [...this.nestedOrgs.values()], [...this.pduViews.values()], [...this.predecessorsOf.values()]]);
   }
 
   organisation(odsCode: string): OrganisationRecord | null {

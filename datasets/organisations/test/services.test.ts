@@ -55,6 +55,12 @@ t.test('the organisations service', async (t) => {
     t.same(lists.organisations.map((o) => lists.nested(o.ods_code)), served, 'the nested form is what /organisations serves');
     t.equal(lists.organisation('rgt01')?.ods_code, 'RGT01', 'any case');
     t.equal(lists.organisation('NOPE9'), null);
+    const rgt01 = lists.organisation('RGT01')!;
+    t.throws(() => Object.assign(rgt01, { name: 'CHANGED' }), TypeError, 'records are frozen: no caller can change the shared edition');
+    t.throws(() => (lists.organisations as unknown[]).push({}), TypeError);
+    t.throws(() => Object.assign(lists.nested('RGT01')!.trust!, { name: 'CHANGED' }), TypeError);
+    t.throws(() => (lists.pdu('PZ010')!.members as unknown[]).pop(), TypeError);
+    t.equal(lists.organisation('RGT01')!.name, orgs.find((o) => o.OrganisationCode === 'RGT01')!.OrganisationName);
     t.equal(lists.nested('NOPE9'), null);
   });
 
