@@ -2,7 +2,7 @@
 // every answer carries, answers serialised once per edition and URL, the parameters' schemas, and
 // the 404 of a former code.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, answerCache, metaProperties, notFound, pageSize, type AnswerCache, type DatasetContext } from '../../../core/contract.ts';
+import { Problem, answerCache, chooseFormat, metaProperties, notFound, pageOf, pageSize, sendCsv, type AnswerCache, type DatasetContext } from '../../../core/contract.ts';
 import { snapshots, type Entity, type Snapshot } from '../snapshot.ts';
 import { requestedEdition } from '../validity.ts';
 
@@ -59,6 +59,28 @@ export const snapshotAnswer = (properties: Record<string, unknown>, description?
 
 export const listOf = (items: unknown, description: string) =>
   snapshotAnswer({ total: { type: 'integer' }, limit: { type: 'integer' }, next: { type: ['string', 'null'] }, items: { type: 'array', items } }, description);
+
+/**
+ * A list of a snapshot in the order of `key`: CSV (without limit= the whole list, else one page) or
+ * a JSON page (items made by `items`), with its next link.
+ */
+export function sendList<T>(
+  kit: Kit,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  snap: Snapshot,
+  list: { rows: () => readonly T[]; key: (row: T) => string; csv: { columns: string[]; filename: string }; items?: (page: T[]) => unknown[] },
+  suffix?: 'csv',
+): FastifyReply | Promise<FastifyReply> {
+  if (chooseFormat(request, suffix) === 'csv') {
+    const { items } = pageOf(request, reply, list.rows(), list.key, { defaultLimit: 100, whole: true });
+    return sendCsv(reply, list.csv.columns, items as unknown as Record<string, unknown>[], list.csv.filename);
+  }
+  return kit.answers.send(request, reply, snap.edition.id, () => {
+    const page = pageOf(request, reply, list.rows(), list.key, { defaultLimit: 100 });
+    return { ...kit.meta(snap), ...page, items: list.items ? list.items(page.items) : page.items };
+  });
+}
 
 /** A code not in the edition: 404, saying what succeeded it when it was listed before. */
 export function gone(snap: Snapshot, entity: Entity, code: string, label: string): Problem {

@@ -1,11 +1,11 @@
 // Organisations: the nested list (and its flat CSV), the drop-down list, one by code, its networks;
 // and the list of a structure's organisations, which the structures' routes register with this.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chooseFormat, pageOf, responseRecordSchema, sendCsv, type OrganisationRecord } from '../../../core/contract.ts';
+import { responseRecordSchema, type OrganisationRecord } from '../../../core/contract.ts';
 import { limitedSchema, organisationSchema, refSchemas } from '../shapes.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { filterOrgs, filterProps, fieldsProp, pickFields, project, type Query } from './filters.ts';
-import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, snapshotAnswer, type Kit } from './kit.ts';
+import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, sendList, snapshotAnswer, type Kit } from './kit.ts';
 
 type Base = (snap: Snapshot, request: FastifyRequest) => readonly OrganisationRecord[];
 
@@ -18,12 +18,19 @@ export function organisationList(kit: Kit, base?: Base) {
     const fields = pickFields(q);
     const snap = await kit.open(request, reply);
     if (!snap) return reply;
-    const rows = () => filterOrgs(snap, q, base?.(snap, request));
-    if (chooseFormat(request, suffix) === 'csv') return sendCsv(reply, columns, pageOf(request, reply, rows(), (r) => r.ods_code, { defaultLimit: 100, whole: true }).items as unknown as Record<string, unknown>[], `${ds.id}-organisations`);
-    return kit.answers.send(request, reply, snap.edition.id, () => {
-      const page = pageOf(request, reply, rows(), (r) => r.ods_code, { defaultLimit: 100 });
-      return { ...kit.meta(snap), ...page, items: page.items.map((r) => project(snap.nested(r.ods_code)!, fields)) };
-    });
+    return sendList(
+      kit,
+      request,
+      reply,
+      snap,
+      {
+        rows: () => filterOrgs(snap, q, base?.(snap, request)),
+        key: (r) => r.ods_code,
+        csv: { columns, filename: `${ds.id}-organisations` },
+        items: (page) => page.map((r) => project(snap.nested(r.ods_code)!, fields)),
+      },
+      suffix,
+    );
   };
 }
 

@@ -2,10 +2,10 @@
 // diabetes and OPEN UK networks, London boroughs): each a list (and its CSV), one by code with what
 // it contains, and its organisations.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chooseFormat, pageOf, responseRecordSchema, sendCsv, type OrganisationStructure } from '../../../core/contract.ts';
+import { responseRecordSchema, type OrganisationStructure } from '../../../core/contract.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { STRUCTURE_KINDS } from '../structure-kinds.ts';
-import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, snapshotAnswer, type Kit } from './kit.ts';
+import { AS_OF_QUERY, codeParams, gone, listOf, listQuery, sendList, snapshotAnswer, type Kit } from './kit.ts';
 import { organisationList, organisationListSchema } from './organisations.ts';
 
 type Schemas = Record<string, Record<string, unknown>>;
@@ -98,14 +98,13 @@ export function structureRoutes(app: FastifyInstance, kit: Kit): void {
     const label = LABELS[kind];
     const record = records[table];
     const related = RELATED[kind];
+    const columns = Object.keys(record.properties as object);
 
     const list = async (request: FastifyRequest, reply: FastifyReply, suffix?: 'csv') => {
       const snap = await kit.open(request, reply);
       if (!snap) return reply;
       const rows = snap.structures(kind) as unknown as readonly Record<string, unknown>[];
-      const keyOf = (r: Record<string, unknown>) => String(r[key]);
-      if (chooseFormat(request, suffix) === 'csv') return sendCsv(reply, Object.keys(record.properties as object), pageOf(request, reply, rows, keyOf, { defaultLimit: 100, whole: true }).items, `${ds.id}-${table}`);
-      return kit.answers.send(request, reply, snap.edition.id, () => ({ ...kit.meta(snap), ...pageOf(request, reply, rows, keyOf, { defaultLimit: 100 }) }));
+      return sendList(kit, request, reply, snap, { rows: () => rows, key: (r) => String(r[key]), csv: { columns, filename: `${ds.id}-${table}` } }, suffix);
     };
     const listSchema = { summary: `List ${label}s`, tags, querystring: listQuery(), response: { 200: listOf(record, `${label}s`) } };
     app.get(`/${table}`, { schema: listSchema }, (req, rep) => list(req, rep));
