@@ -94,3 +94,237 @@ export interface DeprivationIndexServices {
   /** Areas of the current edition (or of edition `editionId`), in memory; null when never imported. */
   snapshot(editionId?: number): Promise<IndexSnapshot | null>;
 }
+
+// --- hospitals and their NHS structures (provided by `organisations`) ----------------------------
+// Records as the organisations plug-in serves them (its schemas/*.json; every member present, null
+// when empty). An edition never changes: what a service returns for one may be kept.
+
+/** A hospital or unit, flat: the codes of everything it belongs to. */
+export interface OrganisationRecord {
+  ods_code: string;
+  name: string;
+  /** Name lower-cased with punctuation and spaces removed (for search). */
+  name_key: string;
+  organisation_type: string | null;
+  sub_type: string | null;
+  sector: string | null;
+  address_line_1: string | null;
+  address_line_2: string | null;
+  address_line_3: string | null;
+  city: string | null;
+  county: string | null;
+  postcode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  parent_code: string | null;
+  parent_name: string | null;
+  parent_type: 'trust' | 'health_board' | null;
+  trust_code: string | null;
+  health_board_code: string | null;
+  /** Set when the trust maps to exactly one ICB; otherwise null and icb_candidates lists them. */
+  icb_code: string | null;
+  /** Comma-separated ICB codes when the trust serves several. */
+  icb_candidates: string | null;
+  region_code: string | null;
+  /** GSS country code. */
+  country_code: string | null;
+  local_authority_code: string | null;
+  london_borough_code: string | null;
+  pdu_code: string | null;
+  /** 'site': the PDU lists this organisation; 'parent': it lists its trust or board. */
+  pdu_attribution: 'site' | 'parent' | null;
+  diabetes_network_code: string | null;
+  openuk_network_code: string | null;
+}
+
+export interface TrustRecord {
+  ods_code: string;
+  name: string;
+  address_line_1: string | null;
+  address_line_2: string | null;
+  town: string | null;
+  postcode: string | null;
+  country_code: string | null;
+  openuk_network_code: string | null;
+}
+
+/** A Welsh local health board. */
+export interface HealthBoardRecord {
+  ods_code: string;
+  gss_code: string;
+  name: string;
+  openuk_network_code: string | null;
+}
+
+export interface IcbRecord {
+  ods_code: string;
+  gss_code: string;
+  name: string;
+  region_code: string | null;
+  /** The older GSS code the curated ICB mapping uses, when it differs. */
+  mapping_gss_code: string | null;
+}
+
+/** An NHS England region: Y-code and GSS code. */
+export interface RegionRecord {
+  code: string;
+  gss_code: string;
+  name: string;
+}
+
+export interface CountryRecord {
+  /** GSS code (L93000001 for Jersey). */
+  code: string;
+  name: string;
+  /** As written in the curated list. */
+  listed_code: string;
+}
+
+export interface LondonBoroughRecord {
+  gss_code: string;
+  name: string | null;
+}
+
+/** A paediatric diabetes unit (NPDA PZ code). */
+export interface PduRecord {
+  npda_code: string;
+  network_code: string | null;
+  network_name: string | null;
+}
+
+/** An ODS code the PDU list assigns to a PDU, and what that code is. */
+export interface PduMemberRecord {
+  npda_code: string;
+  ods_code: string;
+  member_type: 'organisation' | 'trust' | 'health_board' | 'unlisted';
+}
+
+export interface DiabetesNetworkRecord {
+  code: string;
+  name: string;
+}
+
+export interface OpenukNetworkRecord {
+  code: string;
+  name: string;
+  country: string;
+}
+
+/** A code ever listed, carried from edition to edition: when it was valid and what succeeded it. */
+export interface CodeHistoryRecord {
+  entity: string;
+  code: string;
+  name: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: 'active' | 'merged' | 'renamed' | 're-coded' | 'closed';
+  succeeded_by: string | null;
+  succession_type: 'merger' | 'rename' | 're-code' | 'closure' | null;
+}
+
+/** The structures an organisation belongs to, by kind (also the `entity` of their code history). */
+export interface OrganisationStructures {
+  trust: TrustRecord;
+  health_board: HealthBoardRecord;
+  icb: IcbRecord;
+  region: RegionRecord;
+  country: CountryRecord;
+  pdu: PduRecord;
+  diabetes_network: DiabetesNetworkRecord;
+  openuk_network: OpenukNetworkRecord;
+  london_borough: LondonBoroughRecord;
+}
+export type OrganisationStructure = keyof OrganisationStructures;
+
+/** The members of an organisation's own that its nested form carries as they are. */
+type OrganisationDetails =
+  | 'ods_code'
+  | 'name'
+  | 'organisation_type'
+  | 'sub_type'
+  | 'sector'
+  | 'address_line_1'
+  | 'address_line_2'
+  | 'address_line_3'
+  | 'city'
+  | 'county'
+  | 'postcode'
+  | 'latitude'
+  | 'longitude'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'local_authority_code';
+
+/** An organisation with everything it belongs to: the items of /v1/organisations/organisations. */
+export interface NestedOrganisation extends Pick<OrganisationRecord, OrganisationDetails> {
+  parent: { ods_code: string; name: string | null; type: string | null } | null;
+  trust: { ods_code: string; name: string } | null;
+  health_board: { ods_code: string; gss_code: string; name: string } | null;
+  icb: { ods_code: string; gss_code: string; name: string } | null;
+  /** The ICBs the trust serves when it serves several (icb is then null). */
+  icb_candidates: { ods_code: string; gss_code: string; name: string }[];
+  region: { code: string; gss_code: string; name: string } | null;
+  country: { code: string; name: string } | null;
+  london_borough: { gss_code: string; name: string | null } | null;
+  pdu: { npda_code: string; attribution: string | null; network: { code: string; name: string } | null } | null;
+  openuk_network: { code: string; name: string; country: string } | null;
+  /** First date this code was in the lists. */
+  valid_from: string | null;
+}
+
+/** A paediatric diabetes unit with everything around it. */
+export interface PduView {
+  pdu: PduRecord;
+  network: DiabetesNetworkRecord | null;
+  /** The codes the PDU list assigns to it (sites, trusts, boards, unlisted codes). */
+  members: readonly PduMemberRecord[];
+  /** Every organisation attributed to it (its own sites, and those of a trust or board it lists), in code order. */
+  organisations: readonly OrganisationRecord[];
+  /** The first listed site the PDU list names (code order), else its first organisation; null when it has none. */
+  primary_organisation: OrganisationRecord | null;
+  /** The trust or Welsh board the PDU belongs to: the one it lists, else the parent shared by all its organisations. */
+  parent: { type: 'trust'; record: TrustRecord } | { type: 'health_board'; record: HealthBoardRecord } | null;
+}
+
+/** One edition of the lists, held in memory: everything is looked up without a query. */
+export interface OrganisationEdition {
+  edition: EditionInfo;
+  /** The date from which this edition describes the lists. */
+  valid_from: string | null;
+  /** Every organisation, in ODS code order. */
+  organisations: readonly OrganisationRecord[];
+  /** One organisation by ODS code (any case), or null. */
+  organisation(odsCode: string): OrganisationRecord | null;
+  /** The nested form of an organisation (as /v1/organisations/organisations serves it), or null. */
+  nested(odsCode: string): NestedOrganisation | null;
+  /** Every structure of a kind, in code order. */
+  structures<K extends OrganisationStructure>(kind: K): readonly OrganisationStructures[K][];
+  /** One structure by code (any case; a region also by its GSS code), or null. */
+  structure<K extends OrganisationStructure>(kind: K, code: string): OrganisationStructures[K] | null;
+  /** The organisations of a structure, in code order (an ICB's include those of trusts serving several ICBs). */
+  organisationsOf(kind: OrganisationStructure, code: string): readonly OrganisationRecord[];
+  /** A PDU by NPDA code with its network, members, organisations, primary organisation and parent; or null. */
+  pdu(npdaCode: string): PduView | null;
+  /** The PDU an organisation belongs to (its siblings are the PDU's organisations); null when none. */
+  pduOf(odsCode: string): PduView | null;
+  /** The code history of a code of an entity ('organisation' or a structure kind), or null. */
+  history(entity: 'organisation' | OrganisationStructure, code: string): CodeHistoryRecord | null;
+  /** The chain of successions from a code (itself first) to the code in use now, or to its closure. */
+  successors(entity: 'organisation' | OrganisationStructure, code: string): CodeHistoryRecord[];
+  /** The codes this code succeeded (mergers, renames, re-codes), in code order. */
+  predecessors(entity: 'organisation' | OrganisationStructure, code: string): CodeHistoryRecord[];
+}
+
+export interface OrganisationServices {
+  currentEdition(): Promise<EditionInfo | null>;
+  /**
+   * The lists of one edition: the current one by default, a kept edition by id or label, or the
+   * edition valid on a date (as_of, YYYY-MM-DD). Problems: 400 for a bad date or both given, 404
+   * when no kept edition matches, 503 when the dataset was never imported.
+   */
+  edition(which?: { edition?: string | number; as_of?: string }): Promise<OrganisationEdition>;
+}

@@ -1,6 +1,7 @@
 // What changed since the previous edition, and the code history carried from edition to edition:
 // added, removed, renamed, re-parented, other field changes; successions when a code disappears
 // (merger, rename, re-code, closure).
+import { haversineKm } from '../../core/contract.ts';
 import type { Lists } from './lists.ts';
 import type { ChangesRecord, CodeHistoryRecord, OrganisationRecordsRecord } from './types.ts';
 
@@ -33,14 +34,8 @@ function entities(lists: Previous['lists']): Map<string, Map<string, Entity>> {
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const km = (a: OrganisationRecordsRecord, b: OrganisationRecordsRecord) => {
-  if (a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null) return Infinity;
-  const r = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * r;
-  const dLon = (b.longitude - a.longitude) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * r) * Math.cos(b.latitude * r) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-};
+const km = (a: OrganisationRecordsRecord, b: OrganisationRecordsRecord) =>
+  a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null ? Infinity : haversineKm(a.latitude, a.longitude, b.latitude, b.longitude);
 
 interface Succession {
   successor: string | null;

@@ -41,11 +41,11 @@ async function validFrom(ctx: ImportContext): Promise<string> {
   return v;
 }
 
-async function readPrevious(ctx: ImportContext, tableName: (t: string) => string): Promise<Previous | null> {
+async function readPrevious(ctx: ImportContext): Promise<Previous | null> {
   const id = await ctx.currentEdition(ctx.datasetId);
   if (id === null) return null;
   const rows = async <T>(table: string) =>
-    (await ctx.query<Record<string, unknown>>(`SELECT * FROM ${tableName(table)} WHERE edition_id = $1`, [id])).map(({ edition_id: _e, ...r }) => r as T);
+    (await ctx.query<Record<string, unknown>>(`SELECT * FROM ${ctx.tableName(table)} WHERE edition_id = $1`, [id])).map(({ edition_id: _e, ...r }) => r as T);
   const [info] = await rows<EditionInfoRecord>('edition_info');
   return {
     editionId: id,
@@ -65,7 +65,6 @@ async function readPrevious(ctx: ImportContext, tableName: (t: string) => string
 }
 
 const importer: DatasetImporter = async (ctx) => {
-  const physical = (t: string) => `${ctx.datasetId.replace(/-/g, '_')}_${t}`;
   const raw = await readSources(ctx);
   const date = await validFrom(ctx);
   const lists: Lists = buildLists(raw, {
@@ -73,7 +72,7 @@ const importer: DatasetImporter = async (ctx) => {
     warn: (code, message, details) => ctx.warn(code, message, details),
   });
   ctx.progress(0.5, 'relationships checked');
-  const previous = await readPrevious(ctx, physical);
+  const previous = await readPrevious(ctx);
   if (previous?.validFrom && date < previous.validFrom)
     throw new SourceError(`valid_from ${date} is before the current edition's (${previous.validFrom}): editions must move forward in time`, ctx.sources.edition?.[0], undefined, 'valid_from');
   const { changes, history } = compareEditions(previous, lists, date);

@@ -49,15 +49,15 @@ export interface Lists {
   icb_mappings: IcbMappingsRecord[];
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   file(source: string): string | undefined;
   warn(code: string, message: string, details?: unknown): void;
 }
 
-export const ENGLAND = 'E92000001';
-export const WALES = 'W92000004';
-export const CHANNEL_ISLANDS = 'L93000001';
-export const ISLE_OF_MAN = 'M83000003';
+const ENGLAND = 'E92000001';
+const WALES = 'W92000004';
+const CHANNEL_ISLANDS = 'L93000001';
+const ISLE_OF_MAN = 'M83000003';
 const GSS_COUNTRIES: Record<string, string> = {
   E92000001: 'England',
   W92000004: 'Wales',

@@ -1,6 +1,6 @@
 // The nested shape of an organisation (everything it belongs to) and its JSON Schemas.
-import type { Snapshot } from './snapshot.ts';
-import type { OrganisationRecordsRecord } from './types.ts';
+import type { NestedOrganisation, OrganisationEdition, OrganisationRecord } from '../../core/contract.ts';
+import { candidateIcbs } from './structure-kinds.ts';
 
 const s = { type: 'string' } as const;
 const ns = { type: ['string', 'null'] } as const;
@@ -54,51 +54,47 @@ export const organisationSchema = {
   },
 } as const;
 export const ORG_FIELDS = Object.keys(organisationSchema.properties);
-export type Nested = Record<string, unknown>;
 
 export const limitedSchema = { type: 'object', additionalProperties: false, properties: { ods_code: s, name: s } };
 
-export function nest(snap: Snapshot, o: OrganisationRecordsRecord): Nested {
-  const trust = o.trust_code ? snap.trusts.get(o.trust_code) : undefined;
-  const board = o.health_board_code ? snap.health_boards.get(o.health_board_code) : undefined;
-  const icb = (code?: string | null) => {
-    const i = code ? snap.icbs.get(code) : undefined;
-    return i ? { ods_code: i.ods_code, gss_code: i.gss_code, name: i.name } : null;
-  };
-  const region = o.region_code ? snap.regions.get(o.region_code) : undefined;
-  const country = o.country_code ? snap.countries.get(o.country_code) : undefined;
-  const borough = o.london_borough_code ? snap.london_boroughs.get(o.london_borough_code) : undefined;
-  const pdu = o.pdu_code ? snap.pdus.get(o.pdu_code) : undefined;
-  const dn = pdu?.network_code ? snap.diabetes_networks.get(pdu.network_code) : undefined;
-  const ou = o.openuk_network_code ? snap.openuk_networks.get(o.openuk_network_code) : undefined;
+const ref = <T, K extends keyof T>(record: T | null, keys: K[]): Pick<T, K> | null => (record ? (Object.fromEntries(keys.map((k) => [k, record[k]])) as Pick<T, K>) : null);
+
+/** An organisation with everything it belongs to, from the structures of its edition. */
+export function nest(lists: Pick<OrganisationEdition, 'structure' | 'history'>, o: OrganisationRecord): NestedOrganisation {
+  const icb = (code: string | null) => ref(code ? lists.structure('icb', code) : null, ['ods_code', 'gss_code', 'name']);
+  const pdu = o.pdu_code ? lists.structure('pdu', o.pdu_code) : null;
   return {
     ods_code: o.ods_code,
     name: o.name,
-    organisation_type: o.organisation_type ?? null,
-    sub_type: o.sub_type ?? null,
-    sector: o.sector ?? null,
-    address_line_1: o.address_line_1 ?? null,
-    address_line_2: o.address_line_2 ?? null,
-    address_line_3: o.address_line_3 ?? null,
-    city: o.city ?? null,
-    county: o.county ?? null,
-    postcode: o.postcode ?? null,
-    latitude: o.latitude ?? null,
-    longitude: o.longitude ?? null,
-    phone: o.phone ?? null,
-    email: o.email ?? null,
-    website: o.website ?? null,
-    local_authority_code: o.local_authority_code ?? null,
-    parent: o.parent_code ? { ods_code: o.parent_code, name: o.parent_name ?? null, type: o.parent_type ?? null } : null,
-    trust: trust ? { ods_code: trust.ods_code, name: trust.name } : null,
-    health_board: board ? { ods_code: board.ods_code, gss_code: board.gss_code, name: board.name } : null,
+    organisation_type: o.organisation_type,
+    sub_type: o.sub_type,
+    sector: o.sector,
+    address_line_1: o.address_line_1,
+    address_line_2: o.address_line_2,
+    address_line_3: o.address_line_3,
+    city: o.city,
+    county: o.county,
+    postcode: o.postcode,
+    latitude: o.latitude,
+    longitude: o.longitude,
+    phone: o.phone,
+    email: o.email,
+    website: o.website,
+    local_authority_code: o.local_authority_code,
+    parent: o.parent_code ? { ods_code: o.parent_code, name: o.parent_name, type: o.parent_type } : null,
+    trust: ref(o.trust_code ? lists.structure('trust', o.trust_code) : null, ['ods_code', 'name']),
+    health_board: ref(o.health_board_code ? lists.structure('health_board', o.health_board_code) : null, ['ods_code', 'gss_code', 'name']),
     icb: icb(o.icb_code),
-    icb_candidates: (o.icb_candidates ?? '').split(',').filter(Boolean).map(icb).filter(Boolean),
-    region: region ? { code: region.code, gss_code: region.gss_code, name: region.name } : null,
-    country: country ? { code: country.code, name: country.name } : null,
-    london_borough: borough ? { gss_code: borough.gss_code, name: borough.name ?? null } : null,
-    pdu: pdu ? { npda_code: pdu.npda_code, attribution: o.pdu_attribution ?? null, network: dn ? { code: dn.code, name: dn.name } : null } : null,
-    openuk_network: ou ? { code: ou.code, name: ou.name, country: ou.country } : null,
-    valid_from: snap.history.get(`organisation|${o.ods_code}`)?.valid_from ?? null,
+    icb_candidates: candidateIcbs(o)
+      .map(icb)
+      .filter((i) => i !== null),
+    region: ref(o.region_code ? lists.structure('region', o.region_code) : null, ['code', 'gss_code', 'name']),
+    country: ref(o.country_code ? lists.structure('country', o.country_code) : null, ['code', 'name']),
+    london_borough: ref(o.london_borough_code ? lists.structure('london_borough', o.london_borough_code) : null, ['gss_code', 'name']),
+    pdu: pdu
+      ? { npda_code: pdu.npda_code, attribution: o.pdu_attribution, network: ref(pdu.network_code ? lists.structure('diabetes_network', pdu.network_code) : null, ['code', 'name']) }
+      : null,
+    openuk_network: ref(o.openuk_network_code ? lists.structure('openuk_network', o.openuk_network_code) : null, ['code', 'name', 'country']),
+    valid_from: lists.history('organisation', o.ods_code)?.valid_from ?? null,
   };
 }

@@ -2,21 +2,21 @@
 // a rename, a re-code, a re-parenting, a closure) built from a copy of the real files in a temporary
 // folder; as_of, successions, the changes endpoint, and failures that leave the served edition alone.
 import t from 'tap';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from '../../../core/imports/run.ts';
-import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import { settle } from './settle.ts';
+import type { OrganisationServices } from '../../../core/contract.ts';
+import { testPlatform } from '../../../test/helpers/platform.ts';
+import { documentedAnswers } from './schema-checks.ts';
+import { read, type Row } from './sources.ts';
 
-type Row = Record<string, string | null>;
 const FILES: Record<string, string> = {
   organisations: 'rcpch_organisations.json',
   trusts: 'trusts.json',
   icb_mappings: 'integrated_care_boards_local_authorities.json',
   openuk_trusts: 'open_uk_networks_trusts.json',
 };
-const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
 
 /** Writes (possibly edited) copies of some sources and an edition note; returns --source overrides. */
 function edition(dir: string, name: string, validFrom: string, edit: (lists: Record<string, Row[]>) => void = () => {}): string[] {
@@ -58,7 +58,6 @@ t.test('organisations over time', async (t) => {
       l.organisations = l.organisations.filter((o) => o.OrganisationCode !== 'RFFAA');
     }),
   });
-  await settle(app);
   const get = async (url: string, status = 200) => {
     const res = await app.inject(url);
     t.equal(res.statusCode, status, url);
@@ -127,6 +126,46 @@ t.test('organisations over time', async (t) => {
     const history = await get('/v1/organisations/code_history?code=RR813');
     t.equal(history.items[0].status, 'renamed');
     t.equal(history.items[0].valid_from, '2024-01-01');
+  });
+
+  t.test('answers with changes and successions have their documented shape', async (t) => {
+    const documented = await documentedAnswers(app);
+    for (const [url, path] of [
+      ['/v1/organisations/changes/since?date=2024-01-01', '/v1/organisations/changes/since'],
+      ['/v1/organisations/successions/RCF', '/v1/organisations/successions/{code}'],
+      ['/v1/organisations/successions/RR8ZZ', '/v1/organisations/successions/{code}'],
+      ['/v1/organisations/organisations/RR813/history', '/v1/organisations/organisations/{code}/history'],
+      ['/v1/organisations/editions', '/v1/organisations/editions'],
+    ]) {
+      const body = await get(url);
+      const { ok, errors } = documented.get(path)!(body);
+      t.ok(ok, `${url} answers its documented schema`, { errors });
+    }
+    t.same((await get('/v1/organisations/successions/RR8ZZ')).matches[0].predecessors.map((h: Row) => h.code), ['RR813'], 'a successor names its predecessor');
+  });
+
+  t.test('the service: an organisation as it was on a date, with its predecessor code', async (t) => {
+    const svc = platform.services.get('organisations') as unknown as OrganisationServices;
+    const before = await svc.edition({ as_of: '2024-03-01' });
+    const now = await svc.edition();
+    t.same([before.edition.id, before.valid_from], [first.editionId, '2024-01-01'], 'the edition valid on the date');
+    t.same([now.edition.id, now.valid_from], [second.editionId, '2024-07-01']);
+    t.equal((await svc.edition({ as_of: '2024-07-01' })).edition.id, second.editionId, 'valid from its first day');
+    t.equal((await svc.edition({ edition: first.editionId })).edition.id, first.editionId);
+    t.equal(before.nested('RCF22')!.trust!.ods_code, 'RCF', 'as it was: under the trust that merged');
+    t.equal(now.nested('RCF22')!.trust!.ods_code, 'RAE');
+    t.ok(before.organisation('RR813') && !now.organisation('RR813'), 'a re-coded organisation under its old code, then');
+    t.same(
+      now.predecessors('organisation', 'RR8ZZ').map((h) => [h.code, h.succession_type]),
+      [['RR813', 'rename']],
+      'its predecessor code',
+    );
+    t.same(now.successors('trust', 'RCF').map((h) => [h.code, h.status]), [['RCF', 'merged'], ['RAE', 'active']], 'the chain to the code in use');
+    t.same(now.predecessors('trust', 'RAE').map((h) => h.code), ['RCF']);
+    t.same(before.predecessors('organisation', 'RR8ZZ'), [], 'nothing had succeeded anything yet');
+    t.equal(now.organisationsOf('trust', 'RAE').some((o) => o.ods_code === 'RCF22'), true);
+    t.equal(before.organisationsOf('trust', 'RCF').some((o) => o.ods_code === 'RCF22'), true);
+    t.equal((await svc.edition({ as_of: '2023-12-31' }).catch((e) => e)).status, 404, 'before the first edition');
   });
 
   t.test('an organisation over time: versions with valid from / to', async (t) => {

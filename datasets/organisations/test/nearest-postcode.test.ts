@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import { settle } from './settle.ts';
 
 const rows: Record<string, string>[] = parse(readFileSync(join(dataDir(), 'onspd/ONSPD_sample.csv')), { bom: true, columns: true });
 // A live English postcode with real coordinates (the ONSPD writes 99.999999 when there are none).
@@ -13,7 +12,6 @@ const live = rows.find((r) => r.ctry === 'E92000001' && !r.doterm && r.lat && r.
 
 t.test('nearest by postcode', async (t) => {
   const { app } = await testPlatform(t, { datasets: ['postcodes', 'organisations'], imports: ['postcodes', 'organisations'] });
-  await settle(app);
   const byPostcode = await app.inject(`/v1/organisations/nearest?postcode=${encodeURIComponent(live.pcds.toLowerCase().replace(' ', ''))}&limit=5&fields=ods_code`);
   t.equal(byPostcode.statusCode, 200);
   const body = byPostcode.json();

@@ -1,15 +1,12 @@
 // The organisations plug-in against the real curated lists: counts, relationships, filters,
 // nesting, CSV, nearest, known problems as warnings, and problems for bad input.
 import t from 'tap';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import { settle } from './settle.ts';
+import { testPlatform } from '../../../test/helpers/platform.ts';
+import { read, sorted, type Row } from './sources.ts';
 import { crontab } from '../../../core/worker.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 
-type Row = Record<string, string | null>;
-const read = (f: string): Row[] => JSON.parse(readFileSync(join(dataDir(), 'organisations', f), 'utf8'));
 const orgs = read('rcpch_organisations.json');
 const trusts = read('trusts.json');
 const boards = read('local_health_boards.json');
@@ -25,14 +22,12 @@ const countries = read('country_codes.json');
 
 const trustCodes = new Set(trusts.map((x) => x.ods_code));
 const boardCodes = new Set(boards.map((x) => x.ods_code));
-const sorted = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
 // What the source says, computed independently of the importer.
 const icbsOfTrust = (code: string) => sorted(mapping.filter((m) => m['ODS Trust Code'] === code).map((m) => m['ODS ICB Code']));
 const firstOpenuk = (code: string | null) => ouTrusts.find((r) => r['ods trust code'] === code)?.['OPEN UK Network Code'] ?? null;
 
 t.test('organisations: the real RCPCH lists', async (t) => {
   const { app, platform } = await testPlatform(t, { datasets: ['postcodes', 'organisations'], imports: ['organisations'] });
-  await settle(app);
   const get = async (url: string) => {
     const res = await app.inject(url);
     t.equal(res.statusCode, 200, url);
@@ -146,6 +141,41 @@ t.test('organisations: the real RCPCH lists', async (t) => {
     t.ok(dn.items.length > 0 && dn.items.every((i: { pdu: { network: { code: string } } }) => i.pdu.network.code === 'PN07'));
   });
 
+  t.test('every CSV list without limit= is the whole list (= total of its JSON list)', async (t) => {
+    const rowsOf = async (url: string) => {
+      const res = await app.inject(url);
+      t.equal(res.statusCode, 200, url);
+      t.match(res.headers['content-type'], /^text\/csv/, url);
+      return parse(res.body, { bom: true, columns: true }) as Row[];
+    };
+    const all = await rowsOf('/v1/organisations/organisations.csv');
+    t.equal(all.length, orgs.length, `organisations.csv: all ${orgs.length} organisations`);
+    t.ok(orgs.length > 100, 'more organisations than the default page size');
+    t.same(all.map((r) => r.ods_code), sorted(orgs.map((o) => o.OrganisationCode)), 'each once, in code order');
+    t.equal((await rowsOf('/v1/organisations/organisations?format=csv')).length, orgs.length, 'format=csv too');
+    t.equal((await get('/v1/organisations/organisations')).total, orgs.length, '= total of the JSON list');
+    for (const table of ['trusts', 'health_boards', 'icbs', 'regions', 'countries', 'pdus', 'diabetes_networks', 'openuk_networks', 'london_boroughs']) {
+      const { total } = await get(`/v1/organisations/${table}`);
+      t.equal((await rowsOf(`/v1/organisations/${table}.csv`)).length, total, `${table}.csv: all ${total}`);
+    }
+    t.ok((await get('/v1/organisations/trusts')).total > 100 && (await get('/v1/organisations/pdus')).total > 100, 'trusts and PDUs are longer than a page');
+    // A structure's organisations as CSV (England's: longer than a page).
+    for (const path of ['countries/E92000001', 'trusts/RGT']) {
+      const { total } = await get(`/v1/organisations/${path}/organisations`);
+      t.ok(total > 0, `${path} has organisations`);
+      t.equal((await rowsOf(`/v1/organisations/${path}/organisations?format=csv`)).length, total, `${path}/organisations as CSV: all ${total}`);
+    }
+    t.ok((await get('/v1/organisations/countries/E92000001/organisations')).total > 100, "England's organisations are longer than a page");
+    // With limit= a CSV is one page, and its cursor pages on.
+    const first = await app.inject('/v1/organisations/organisations.csv?limit=200');
+    const firstRows = parse(first.body, { bom: true, columns: true }) as Row[];
+    t.equal(firstRows.length, 200);
+    const next = /<([^>]+)>; rel="next"/.exec(String(first.headers.link))?.[1];
+    t.ok(next, 'a Link to the next CSV page');
+    const rest = await rowsOf(next!);
+    t.same([...firstRows, ...rest].map((r) => r.ods_code), all.map((r) => r.ods_code), 'two CSV pages = the whole list');
+  });
+
   t.test('limited shape, fields=, pagination, CSV, ETag', async (t) => {
     const limited = await get('/v1/organisations/organisations/limited');
     t.equal(limited.total, orgs.length);
@@ -253,6 +283,21 @@ t.test('organisations: the real RCPCH lists', async (t) => {
       ['/v1/organisations/nearest?lat=51&long=x', 400],
       ['/v1/organisations/successions/NOPE', 404],
       ['/v1/organisations/organisations?edition=99999', 404],
+      ['/v1/organisations/organisations?cursor=WzFd', 400], // [1]: a number where a code goes
+      ['/v1/organisations/organisations.csv?cursor=bm9wZQ', 400],
+      [`/v1/organisations/trusts?cursor=${'A'.repeat(300)}`, 400],
+      ['/v1/organisations/organisations?q=%00', 400],
+      ['/v1/organisations/organisations?trust=R%00GT', 400],
+      ['/v1/organisations/organisations?limit=1e309', 400],
+      ['/v1/organisations/organisations.csv?limit=100000', 400],
+      ['/v1/organisations/nearest?lat=Infinity&long=0', 400],
+      ['/v1/organisations/nearest?lat=51&long=0&max_km=-1', 400],
+      ['/v1/organisations/nearest?lat=51&long=0&limit=101', 400],
+      ['/v1/organisations/organisations?as_of=2024-02-30', 400],
+      ['/v1/organisations/trusts/RGT?as_of=2024-02-30', 400],
+      ['/v1/organisations/changes/since?date=2024-02-30', 400],
+      ['/v1/organisations/organisations?edition=99999999999999999999', 404],
+      [`/v1/organisations/organisations/${'X'.repeat(21)}`, 400],
     ] as const) {
       const res = await app.inject(url);
       t.equal(res.statusCode, status, url);
