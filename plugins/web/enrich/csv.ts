@@ -1,7 +1,7 @@
 // CSV in, CSV out, both streamed: the output keeps the input's encoding (UTF-8, with its BOM if it
 // had one, or Windows-1252 as Excel writes on Windows), delimiter (comma, semicolon or tab) and
 // line ends, so that the file comes back as it went, with columns added.
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
@@ -69,12 +69,15 @@ export function readCsv(stream: Readable, dialect: CsvDialect): SheetReader {
 
 export function writeCsv(dialect: CsvDialect): SheetWriter {
   const csv = stringify({ delimiter: dialect.delimiter, record_delimiter: dialect.crlf ? 'windows' : 'unix', bom: dialect.bom && dialect.encoding === 'utf-8' });
-  const out: Readable = dialect.encoding === 'utf-8' ? csv : (csv.pipe(iconv.encodeStream('win1252')) as unknown as Readable);
+  // csv-stringify emits each record whole, so each chunk is a complete string to encode.
+  const encode = () => new Transform({ transform: (chunk: Buffer, _enc, done) => done(null, iconv.encode(chunk.toString('utf8'), 'win1252')) });
+  const out: Readable = dialect.encoding === 'utf-8' ? csv : csv.pipe(encode());
   const cellText = (c: Cell) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c));
   return {
     stream: out,
     contentType: `text/csv; charset=${dialect.encoding}`,
     extension: 'csv',
+    sheets: 1,
     startSheet() {},
     row(cells) {
       return csv.write(cells.map(cellText));

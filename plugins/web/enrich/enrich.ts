@@ -46,14 +46,21 @@ export async function prepare(reader: SheetReader, writer: SheetWriter, column: 
   const header = head.value;
   const index = postcodeColumn(header.cells, column);
   const width = header.cells.length;
+  // The first batch is read before the answer starts: a file that is not CSV beyond its header is
+  // then refused with a 400 like the others, not cut off mid-answer.
+  const firstBatch: Row[] = [];
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    firstBatch.push(next.value);
+    if (firstBatch.length === MAX_BULK) break;
+  }
 
   return {
     async run(progress, stopped) {
       writer.startSheet(first.value.name);
       for (const r of leading) writer.row(r.cells, r.number);
       writer.row([...header.cells, ...addedHeader(header.cells)], header.number);
-      let batch: Row[] = [];
-      let count = 0;
+      let batch: Row[] = firstBatch;
+      let count = firstBatch.length;
       const flush = async () => {
         const postcodes: string[] = [];
         const at: number[] = [];
@@ -72,6 +79,7 @@ export async function prepare(reader: SheetReader, writer: SheetWriter, column: 
         progress(count);
         await writer.drained();
       };
+      if (batch.length === MAX_BULK) await flush();
       for (;;) {
         const next = await rows.next();
         if (next.done || stopped()) break;
@@ -81,9 +89,9 @@ export async function prepare(reader: SheetReader, writer: SheetWriter, column: 
       }
       if (batch.length) await flush();
       let copied = 0;
-      for (let s = await sheets.next(); !s.done && !stopped(); s = await sheets.next()) {
-        writer.startSheet(s.value.name);
-        for await (const r of s.value.rows) {
+      for (let s = 1, sheet = await sheets.next(); !sheet.done && !stopped() && s < writer.sheets; s++, sheet = await sheets.next()) {
+        writer.startSheet(sheet.value.name);
+        for await (const r of sheet.value.rows) {
           if (++copied > MAX_ROWS) throw badRequest(`the other sheets of the workbook have more than ${MAX_ROWS.toLocaleString('en-GB')} rows`);
           if (writer.row(r.cells, r.number) === false) await writer.drained();
         }

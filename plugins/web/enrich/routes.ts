@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { Platform } from '../../../core/platform.ts';
 import { Problem, badRequest } from '../../../core/sdk/problem.ts';
@@ -51,7 +51,9 @@ const safeName = (name: string | undefined) => (name ?? 'file').replace(/\.[^.]*
 async function receive(request: FastifyRequest, spool: Spool, options: Options): Promise<{ filename?: string; bytes: number }> {
   const counter = new ByteCounter();
   if (!request.isMultipart()) {
-    await pipeline(request.body as Readable, counter, createWriteStream(spool.file, { mode: 0o600 }));
+    if (!(request.body instanceof Readable))
+      throw new Problem(415, 'Unsupported media type', `send the file as the body (Content-Type: text/csv or ${XLSX_TYPE}) or as the "file" field of a multipart/form-data form`);
+    await pipeline(request.body, counter, createWriteStream(spool.file, { mode: 0o600 }));
     return { bytes: counter.bytes };
   }
   let filename: string | undefined;

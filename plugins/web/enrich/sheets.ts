@@ -27,6 +27,8 @@ export interface SheetWriter {
   stream: Readable;
   contentType: string;
   extension: string;
+  /** How many sheets the format holds (CSV: one; the other sheets of a workbook are then left out). */
+  sheets: number;
   startSheet(name: string): void;
   /** false when the output is full: await drained() before the next batch. */
   row(cells: Cell[], number?: number): boolean | void;

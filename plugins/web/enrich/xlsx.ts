@@ -24,7 +24,7 @@ const MAX_GAP = 1000;
 const isSheet = (p: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p);
 
 /** The zip's entries by their byte ranges, in file order. */
-async function entriesOf(path: string): Promise<ZipEntry[]> {
+async function entriesOf(path: string): Promise<{ entries: ZipEntry[]; directory: number }> {
   let dir: { files: { path: string; offsetToLocalFileHeader?: number; vars?: { offsetToLocalFileHeader: number } }[]; offsetToStartOfCentralDirectory: number };
   try {
     dir = (await unzipper.Open.file(path)) as unknown as typeof dir;
@@ -37,7 +37,7 @@ async function entriesOf(path: string): Promise<ZipEntry[]> {
   entries.forEach((e, i) => (e.end = entries[i + 1]?.start ?? dir.offsetToStartOfCentralDirectory));
   if (!entries.some((e) => e.path === 'xl/workbook.xml') || !entries.some((e) => isSheet(e.path)) || entries.some((e) => e.start < 0 || e.end < e.start))
     throw badRequest('the file is a zip but not an XLSX workbook (no workbook or sheet in it)');
-  return entries;
+  return { entries, directory: dir.offsetToStartOfCentralDirectory };
 }
 
 /** Text of a cell as a person reads it (rich text joined, a formula's value, a link's text). */
@@ -66,14 +66,15 @@ export function readXlsx(path: string): SheetReader {
   return {
     progress: () => (sheetBytes ? sheetRead / sheetBytes : null),
     async *sheets() {
-      const entries = await entriesOf(path);
-      const order = [...entries.filter((e) => !isSheet(e.path)), ...entries.filter((e) => isSheet(e.path))];
+      const { entries, directory } = await entriesOf(path);
+      // ... then the central directory, where a streaming zip reader expects the entries to end.
+      const order = [...entries.filter((e) => !isSheet(e.path)), ...entries.filter((e) => isSheet(e.path)), { path: '', start: directory, end: Infinity }];
       sheetBytes = order.filter((e) => isSheet(e.path)).reduce((n, e) => n + e.end - e.start, 0);
       const zip = Readable.from(
         (async function* () {
           for (const e of order) {
             if (e.end === e.start) continue;
-            for await (const chunk of createReadStream(path, { start: e.start, end: e.end - 1 }) as AsyncIterable<Buffer>) {
+            for await (const chunk of createReadStream(path, { start: e.start, end: e.end === Infinity ? undefined : e.end - 1 }) as AsyncIterable<Buffer>) {
               if (isSheet(e.path)) sheetRead += chunk.length;
               yield chunk;
             }
@@ -113,6 +114,7 @@ export function writeXlsx(): SheetWriter {
     stream: out,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
+    sheets: Infinity,
     startSheet(name) {
       (sheet as unknown as { commit(): void } | null)?.commit();
       sheet = book.addWorksheet(name.slice(0, 31) || 'Sheet');
