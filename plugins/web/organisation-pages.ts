@@ -25,7 +25,7 @@ const FILTERS = STRUCTURES.filter((s) => s.path !== 'countries' && s.path !== 'l
 type Item = Record<string, unknown>;
 /** A structure's code, whatever the list calls it. */
 export const codeOf = (i: Item) => String(i.code ?? i.ods_code ?? i.npda_code ?? i.gss_code ?? '');
-export const nameOf = (i: Item) => String(i.name ?? i.network_name ?? codeOf(i));
+export const nameOf = (i: Item) => String(i.name ?? codeOf(i));
 
 /** A 404 for the route itself (not for a code) means the dataset is not registered here. */
 const notRegistered = (status: number, body: ProblemBody) => status === 404 && (body.detail ?? '').startsWith('no route');

@@ -70,14 +70,12 @@
         .addTo(points);
       drawn.hospitals++;
     });
+    // Findings are marks over their hospitals' points (whose popups stay the targets to click);
+    // the page lists them all in a table below the map.
     answers[1].items.forEach(function (c) {
       if (c.lat === null || c.lon === null) return;
-      var icon = L.divIcon({ className: 'finding-marker', iconSize: [14, 14] });
-      var body = document.createElement('div');
-      body.appendChild(link(c.ods_code, c.name));
-      body.appendChild(document.createElement('br'));
-      body.appendChild(document.createTextNode(c.disagreements || c.status));
-      L.marker([c.lat, c.lon], { icon: icon, title: 'Finding: ' + c.name, keyboard: true }).bindPopup(body).addTo(map);
+      var icon = L.divIcon({ className: 'finding-marker', iconSize: [16, 16] });
+      L.marker([c.lat, c.lon], { icon: icon, interactive: false, keyboard: false }).addTo(map);
       drawn.findings++;
     });
     if (d.point) {
