@@ -40,7 +40,7 @@
   var boundaryUrls = (d.boundaries || '').split(' ').filter(Boolean);
   Promise.all(boundaryUrls.map(json)).then(function (collections) {
     collections.forEach(function (fc, i) {
-      L.geoJSON(fc, {
+      var layer = L.geoJSON(fc, {
         style: function (f) {
           var hit = inAreas.indexOf(f.properties.code) >= 0;
           return { color: i === 0 ? '#333333' : '#666666', weight: i === 0 ? 1.5 : 0.8, fillColor: hit ? '#ffbf47' : '#ffffff', fillOpacity: hit ? 0.55 : 0.1 };
@@ -50,6 +50,7 @@
           layer.bindTooltip(f.properties.name + ' (' + f.properties.code + ')');
         }
       }).addTo(map);
+      if (i === 0 && fc.features.length) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
     });
     return Promise.all([json(d.hospitals), json(d.checks).catch(function () { return { items: [] }; })]);
   }).then(function (answers) {
