@@ -2,7 +2,7 @@
 // sort, cursor pagination as the API; the page's own query string is the API's), shown as a
 // sortable table with a filter form built from the fields the manifest marks filterable.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { fieldsOf, OPERATORS, type FieldInfo } from '../../core/rest/query.ts';
+import { fieldsOf, type FieldInfo } from '../../core/rest/query.ts';
 import { apiFor, queryString, type ProblemBody } from './api.ts';
 import { page, problemPage } from './render.ts';
 
@@ -66,19 +66,12 @@ function filterInputs(fields: FieldDoc[], query: Record<string, string>) {
     }));
 }
 
-const PAGING = ['limit', 'cursor', 'sort', 'edition'];
 const BROWSE_LIMIT = 25;
 
-/** The page's query, reduced to what the API takes (filters of this table, paging, sort, edition). */
-function apiQuery(raw: Record<string, unknown>, t: TableEntry): Record<string, string> {
-  const filterable = new Set(t.filterable ?? []);
+/** The page's query as the API takes it (empty form fields mean "any"); the API refuses what it does not know. */
+function apiQuery(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (typeof v !== 'string' || v.trim() === '') continue;
-    const [field, op] = k.split('__');
-    if (PAGING.includes(k) || (filterable.has(field) && (op === undefined || (OPERATORS as readonly string[]).includes(op)))) out[k] = v.trim();
-    else out[k] = v; // unknown: the API says why it is refused
-  }
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
   return out;
 }
 
@@ -90,7 +83,7 @@ export async function recordBrowser(app: FastifyInstance, request: FastifyReques
   const d = entry.body;
   const t = servedTables(d).find((x) => x.name === table);
   if (!t) return problemPage(request, reply, 404, { title: 'Not found', detail: `${d.title} serves no table "${table}"` });
-  const query = apiQuery(request.query as Record<string, unknown>, t);
+  const query = apiQuery(request.query as Record<string, unknown>);
   query.limit ??= String(BROWSE_LIMIT);
   const answer = await api<{ total: number; limit: number; next: string | null; items: Record<string, unknown>[] } & ProblemBody>(`/v1/${id}/${table}${queryString(query)}`);
   if (answer.status >= 500) return problemPage(request, reply, answer.status, answer.body);
