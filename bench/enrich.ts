@@ -83,7 +83,7 @@ await withBench('enrich', ALL, async (b) => {
     'server: buildApp in a child process on 127.0.0.1; the client (fetch) in the parent',
     hardware(),
     ...(await measure('default heap', b.env)),
-    ...(await measure('heap capped at 384 MiB (--max-old-space-size=256)', { ...b.env, NODE_OPTIONS: `${b.env.NODE_OPTIONS ?? ''} --max-old-space-size=384`.trim() })),
+    ...(await measure('heap capped at 384 MiB (--max-old-space-size=384)', { ...b.env, NODE_OPTIONS: `${b.env.NODE_OPTIONS ?? ''} --max-old-space-size=384`.trim() })),
   ];
   console.log(lines.join('\n'));
 });
