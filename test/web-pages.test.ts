@@ -37,6 +37,7 @@ t.test('pages of the catalogue, from the catalogue', async (t) => {
   t.equal(home.statusCode, 200);
   t.match(home.headers['content-type'], /^text\/html/);
   t.match(home.body, /<main id="main"/);
+  t.match(home.body, /<title>Test catalogue<\/title>/, "the deployment's name (catalogue.yaml)");
   t.match(home.body, /href="#main"/, 'a skip link');
   t.match(home.body, /href="\/docs"/);
   t.match(home.body, /href="\/web\/guides\/migrating-from-rcpch-apis"/);
@@ -51,6 +52,7 @@ t.test('pages of the catalogue, from the catalogue', async (t) => {
 
   const page = await html('/web/datasets/greenspace');
   t.equal(page.statusCode, 200);
+  t.match(page.body, /<title>Access to gardens and public green space in Great Britain · Test catalogue<\/title>/);
   for (const part of ['Northern Ireland is not covered', 'LAD April 2020', 'Open Government Licence v3.0', 'datapackage.json', 'total_address_count', '60122123e64124a7b8d729a80c82dc4fbc3245a525f36fcea3b0c21f3e883b8e', 'GET /v1/greenspace/areas?limit=2', '&quot;total&quot;: 371', 'Import history', 'succeeded'])
     t.ok(page.body.includes(part), `dataset page shows ${part}`);
   t.equal((await html('/web/datasets/nope')).statusCode, 404);

@@ -82,7 +82,7 @@ export async function cataloguePages(app: FastifyInstance, platform: Platform) {
       imports: imports.body.imports ?? [],
       examples,
       fieldsOf: fieldDocs,
-    });
+    }, { scripts: ['/web/static/copy.js'] });
   });
 
   app.get(

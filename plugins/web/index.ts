@@ -44,6 +44,12 @@ async function pages(app: FastifyInstance, opts: WebOptions) {
   });
   await app.register(serveStatic, { root: join(here, 'static'), prefix: '/web/static/', maxAge: '1h', index: false });
   await app.register(serveStatic, { root: leafletDist, prefix: '/web/static/leaflet/', decorateReply: false, maxAge: '1d', index: false });
+  // The deployment's name (catalogue.yaml), for the layout of every page.
+  const site = opts.platform.catalogue.info.title ?? 'Data catalogue';
+  app.addHook('onRequest', async (_request, reply) => {
+    const r = reply as unknown as { locals?: Record<string, unknown> };
+    r.locals = { ...r.locals, site };
+  });
   // Plain HTML forms post application/x-www-form-urlencoded.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => {
     try {

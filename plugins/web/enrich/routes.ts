@@ -152,7 +152,8 @@ const query = {
 
 export async function enrichRoutes(app: FastifyInstance, platform: Platform) {
   void sweepSpools();
-  setInterval(() => void sweepSpools(), 60 * 60 * 1000).unref();
+  const sweeper = setInterval(() => void sweepSpools(), 60 * 60 * 1000).unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   app.get('/web/enrich', { schema: { hide: true } }, (request, reply) =>
     page(request, reply, 'enrich', 'Enrich a file with deprivation', { maxRows: MAX_ROWS, maxMiB: MAX_UPLOAD_BYTES / 1024 / 1024, added: ADDED, empty: EMPTY, available: platform.services.has('deprivation') }, { scripts: ['/web/static/enrich.js'] }),
