@@ -15,6 +15,7 @@ import { adminRoutes } from './catalogue/admin.ts';
 import errors from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
 import safeInput from '../plugins/safe-input.ts';
+import web from '../plugins/web/index.ts';
 import { Problem } from './sdk/problem.ts';
 import { COMPRESS_THRESHOLD } from './sdk/answers.ts';
 
@@ -89,7 +90,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     );
   }
   for (const p of platform.plugins) if (!p.loadError && p.routes) await registerPlugin(app, platform, p);
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/catalogue'));
+  // The human pages (and `/`: HTML for browsers, a redirect to /catalogue for everyone else).
+  await app.register(web, { platform });
   return app;
 }
 

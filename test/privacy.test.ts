@@ -49,8 +49,27 @@ t.test('postcode lookups of every dataset leave no postcode in the logs', async 
   await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', headers: { 'content-type': 'text/csv' }, payload: `postcode\n${sent.join('\n')}\n` });
   await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes', payload: { postcodes: sent } });
   await app.inject('/v1/postcodes/postcodes/NOT%20A%20POSTCODE%20M1');
+  // The web pages and the enrich route: forms, uploads (raw, multipart, bad files), answers as pages.
+  const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+  const list = encodeURIComponent(sent.join('\n'));
+  await app.inject({ method: 'POST', url: '/web/deprivation', headers: form, payload: `postcodes=${list}&action=show` });
+  await app.inject({ method: 'POST', url: '/web/deprivation', headers: form, payload: `postcodes=${list}&action=csv` });
+  await app.inject({ method: 'POST', url: '/web/organisations/nearest', headers: form, payload: 'postcode=M1+1AD' });
+  await app.inject({ method: 'POST', url: '/web/map', headers: form, payload: 'postcode=SE1+2DL' });
+  await app.inject({ method: 'POST', url: '/enrich', headers: { 'content-type': 'text/csv' }, payload: `postcode\n${sent.join('\n')}\n` });
+  await app.inject({ method: 'POST', url: '/enrich?column=NOT%20A%20POSTCODE', headers: { 'content-type': 'text/csv' }, payload: `postcode\n${sent.join('\n')}\n` });
+  await app.inject({ method: 'POST', url: '/enrich', headers: { 'content-type': 'text/csv' }, payload: `postcode,x\n"AB10 1AA,1\n` });
+  const boundary = 'privacy-test';
+  await app.inject({
+    method: 'POST',
+    url: '/enrich',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="M1 1AD.csv"\r\nContent-Type: text/csv\r\n\r\npostcode\r\n${sent.join('\r\n')}\r\n--${boundary}--\r\n`,
+  });
   const log = lines.join('');
   t.ok(lines.length > 40, 'requests were logged');
+  t.match(log, /"route":"\/enrich"/, 'the web routes are logged by their pattern');
+  t.match(log, /"route":"\/web\/deprivation"/);
   for (const p of [...sent, 'NOT A POSTCODE']) {
     t.notOk(log.toLowerCase().includes(p.toLowerCase()), `${p} is not in the logs`);
     t.notOk(log.toLowerCase().includes(encodeURIComponent(p).toLowerCase()), `${p} (URL-encoded) is not in the logs`);

@@ -61,7 +61,7 @@ export async function fullEntry(knex: Knex, input: DescribeInput) {
     refresh: m.refresh ?? null,
     warnings: input.current?.warnings ?? [],
     metadata: input.current?.metadata ?? {},
-    editions: editions.map((e) => ({ id: e.id, label: e.label, imported_at: e.imported_at, retired: e.retired, row_counts: e.row_counts })),
+    editions: editions.map((e) => ({ id: e.id, label: e.label, imported_at: e.imported_at, retired: e.retired, row_counts: e.row_counts, warnings: e.warnings })),
     tables: m.tables.map((t) => ({ ...t, schema: input.dataset.schemas[t.name] })),
   };
 }
