@@ -38,10 +38,12 @@ export interface ImportOutcome {
   metadata?: Record<string, unknown>;
 }
 
-/** A row read from a CSV source: values keyed by normalised header, and its 1-based line. */
+/** A row read from a CSV source: values keyed by normalised header, its 1-based line and its file. */
 export interface SourceRow {
   values: Record<string, string>;
   line: number;
+  /** The file it was read from, as error messages name it. */
+  file: string;
 }
 
 export interface CsvReadOptions {

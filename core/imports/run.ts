@@ -5,13 +5,15 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import pg from 'pg';
-import type { CsvReadOptions, ImportContext, SourceRow } from '../contract.ts';
+import type { CsvReadOptions, ImportContext, SourceRow, TableWriter } from '../contract.ts';
 import { SourceError } from '../contract.ts';
 import { ajv } from '../schema.ts';
 import { EDITION_CHANNEL } from '../editions.ts';
 import type { LoadedDataset } from '../loader.ts';
 import type { Platform } from '../platform.ts';
-import { readCsvFile } from './csv.ts';
+import { csvOptionsOf, readCsvFile } from './csv.ts';
+import { ImportChecks } from './checks.ts';
+import { declaredSources } from './source-names.ts';
 import { ImportProgress, type ProgressSnapshot } from './progress.ts';
 import { resolveSources, type SourceFile } from './sources.ts';
 import { CopySession, CopyTableWriter } from './writer.ts';
@@ -25,6 +27,8 @@ export interface ImportRequest {
   sources?: string[];
   runId?: number;
   allowFixtures?: boolean;
+  /** Read each source's synthetic fixture even where the real file is present (the conformance suite). */
+  preferFixtures?: boolean;
   onProgress?: (p: ProgressSnapshot) => void;
 }
 
@@ -76,7 +80,8 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       dataDir: platform.config.dataDir,
       downloadsDir: join(platform.config.stateDir, 'downloads'),
       allowDownloads: platform.config.allowDownloads,
-      allowFixtures: req.allowFixtures,
+      allowFixtures: req.allowFixtures || req.preferFixtures,
+      preferFixtures: req.preferFixtures,
       overrides: req.sources,
       datasetDir: dataset.dir,
       log: platform.log,
@@ -143,6 +148,8 @@ async function buildEdition(
   progress: ImportProgress,
 ) {
   const writers = new Map<string, CopyTableWriter>();
+  const checks = new ImportChecks(dataset.manifest, new Set(files.filter((f) => f.origin === 'fixture').map((f) => f.source)));
+  const checked = new Map<string, TableWriter>();
   const session = new CopySession();
   const warnings: { code: string; message: string; details?: unknown }[] = [];
   const bySource: Record<string, string[]> = {};
@@ -163,10 +170,11 @@ async function buildEdition(
     manifest: dataset.manifest,
     editionId,
     log: platform.log.child({ dataset: dataset.id, edition: editionId }),
-    sources: bySource,
+    sources: declaredSources(bySource, dataset.manifest),
     openSource,
     async *readCsv(name: string, options?: CsvReadOptions): AsyncIterable<SourceRow> {
-      for (const path of sourceFiles(name)) yield* readCsvFile(openSource(path), relative(platform.config.root, path), options);
+      const declaredOptions = csvOptionsOf(dataset.manifest.sources.find((s) => s.name === name));
+      for (const path of sourceFiles(name)) yield* readCsvFile(openSource(path), relative(platform.config.root, path), { ...declaredOptions, ...options });
     },
     async readJson<T>(name: string): Promise<T> {
       const [path] = sourceFiles(name);
@@ -187,8 +195,9 @@ async function buildEdition(
         const columns = Object.keys((schema.properties ?? {}) as object);
         w = new CopyTableWriter(client, tableName(dataset.id, name), columns, ajv.compile(schema), editionId, (n) => progress.addRows(n), session);
         writers.set(name, w);
+        checked.set(name, checks.wrap(name, w));
       }
-      return w;
+      return checked.get(name)!;
     },
     tableName(table: string, datasetId = dataset.id) {
       if (datasetId !== dataset.id) declared(datasetId);
@@ -219,5 +228,6 @@ async function buildEdition(
   }
   const rowCounts: Record<string, number> = {};
   for (const t of dataset.manifest.tables) rowCounts[t.name] = writers.get(t.name)?.count ?? 0;
+  warnings.push(...checks.finish(rowCounts));
   return { label: outcome.label ?? dataset.manifest.edition, metadata: outcome.metadata ?? {}, rowCounts, warnings };
 }
