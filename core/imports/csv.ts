@@ -46,8 +46,8 @@ function parseCsv(input: NodeJS.ReadableStream, options: CsvReadOptions): Parsed
   return decoded.pipe(parse({ bom: true, relax_column_count: true, delimiter: options.delimiter ?? ',', info: true, skip_empty_lines: true })) as unknown as Parsed;
 }
 
-/** The normalised column names of a CSV file (its header rows combined), reading no further. */
-export async function readCsvHeader(path: string, options: CsvReadOptions = {}): Promise<string[]> {
+/** The header rows of a CSV file as written (before they are combined and normalised). */
+export async function readCsvHeaderRows(path: string, options: CsvReadOptions = {}): Promise<string[][]> {
   const input = createReadStream(path);
   const head: string[][] = [];
   try {
@@ -58,6 +58,12 @@ export async function readCsvHeader(path: string, options: CsvReadOptions = {}):
   } finally {
     input.destroy();
   }
+  return head;
+}
+
+/** The normalised column names of a CSV file (its header rows combined), reading no further. */
+export async function readCsvHeader(path: string, options: CsvReadOptions = {}): Promise<string[]> {
+  const head = await readCsvHeaderRows(path, options);
   return head.length > 0 ? combineHeaders(head) : [];
 }
 

@@ -72,6 +72,8 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
   const runs = () => platform.knex('catalogue.import_runs').where({ id: runId });
   await runs().update({ status: 'running', started_at: platform.knex.fn.now(), heartbeat_at: platform.knex.fn.now() });
   const client = new pg.Client({ connectionString: platform.db.url });
+  // A query on a client never connected waits for ever (and a CLI process would exit 0, silent).
+  let connected = false;
   let progress: ImportProgress | undefined;
   try {
     if (dataset.loadError) throw new Error(`plug-in not loaded: ${dataset.loadError}`);
@@ -88,6 +90,7 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     });
     progress = new ImportProgress(platform.knex, runId, files.reduce((n, f) => n + f.bytes, 0), req.onProgress);
     await client.connect();
+    connected = true;
     await client.query('BEGIN');
     const { rows: locked } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`catalogue-import:${dataset.id}`]);
     if (!locked[0].ok) throw new Error(`an import of ${dataset.id} is already running`);
@@ -119,7 +122,7 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     await retireOldEditions(platform, dataset).catch((err) => platform.log.warn({ err: (err as Error).message }, 'retiring old editions failed'));
     return { runId, editionId, rowCounts: result.rowCounts, warnings: result.warnings, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (connected) await client.query('ROLLBACK').catch(() => undefined);
     await progress?.settle();
     const detail = describeFailure(err, dataset, platform.config.root);
     await runs().update({ status: 'failed', error: JSON.stringify(detail), finished_at: platform.knex.fn.now(), edition_id: null });
