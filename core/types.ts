@@ -278,9 +278,9 @@ export interface Column {
    */
   trim?: boolean;
   /**
-   * Texts that mean no value, compared after trimming (default [""]).
+   * Texts that mean no value, compared trimmed and case-folded (default [""]); a field whose schema allows null gets null.
    */
-  null?: string[];
+  nulls?: string[];
   /**
    * Change the case of the text.
    */

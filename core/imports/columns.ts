@@ -44,7 +44,7 @@ function reader(field: string, spec: Column, kind: Kind): Reader {
   }
   const header = normaliseHeader(spec.column);
   const trim = spec.trim !== false;
-  const nulls = new Set((spec.null ?? ['']).map((n) => n.trim().toLowerCase()));
+  const nulls = new Set((spec.nulls ?? ['']).map((n) => n.trim().toLowerCase()));
   const recase = spec.case === 'upper' ? (s: string) => s.toUpperCase() : spec.case === 'lower' ? (s: string) => s.toLowerCase() : undefined;
   const fail = (row: SourceRow, raw: string, what: string) => {
     throw new SourceError(`${JSON.stringify(raw)} is not ${what} (column "${spec.column}")`, row.file, row.line, field);

@@ -113,7 +113,7 @@ function typeOf(p: ColumnProfile): string {
 function columnOf(p: ColumnProfile, kind: string): string | Column {
   const header = normaliseHeader(p.raw) === p.header ? p.raw : p.header;
   const tokens = kind !== 'string' || p.gss ? [...p.nullTokens].sort() : [];
-  return tokens.length ? { column: header, null: ['', ...tokens] } : header;
+  return tokens.length ? { column: header, nulls: ['', ...tokens] } : header;
 }
 
 /** The name column that goes with a code column (LSOA11CD → LSOA11NM, "LAD code" → "LAD name"). */

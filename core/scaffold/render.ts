@@ -30,7 +30,7 @@ export const titleOf = (file: string) => basename(file, extname(file)).replace(/
 
 function columnYaml(f: ProposedField): string {
   if (typeof f.column === 'string') return scalar(f.column);
-  return `{ column: ${scalar(f.column.column)}, null: ${flow(f.column.null ?? [])} }`;
+  return `{ column: ${scalar(f.column.column)}, nulls: ${flow(f.column.nulls ?? [])} }`;
 }
 
 function checkYaml(c: Proposal['checks'][number]): string {
@@ -143,7 +143,7 @@ export function readme(d: Described): string {
     profile.quoted && 'some fields are quoted (names containing commas)',
     profile.options.encoding && `it is encoded in ${profile.options.encoding}, not UTF-8`,
     profile.options.delimiter && `fields are separated by ${JSON.stringify(profile.options.delimiter)}`,
-    ...p.fields.filter((f) => typeof f.column !== 'string').map((f) => `${f.profile.raw} writes "no value" as ${(f.column as { null?: string[] }).null!.filter(Boolean).join(', ')}`),
+    ...p.fields.filter((f) => typeof f.column !== 'string').map((f) => `${f.profile.raw} writes "no value" as ${(f.column as { nulls?: string[] }).nulls!.filter(Boolean).join(', ')}`),
   ].filter(Boolean);
   return `# ${d.id} — ${titleOf(d.file)}
 
