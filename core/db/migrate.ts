@@ -33,7 +33,7 @@ class FolderMigrationSource implements Knex.MigrationSource<string> {
 }
 
 /** The name of the migration generated for a table of a plug-in without migrations/. */
-export const generatedMigrationName = (table: string) => `20260101000000_${table}`;
+const generatedMigrationName = (table: string) => `20260101000000_${table}`;
 
 class GeneratedMigrationSource implements Knex.MigrationSource<string> {
   constructor(private readonly pluginDir: string) {}

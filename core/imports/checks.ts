@@ -31,8 +31,10 @@ export function describeCheck(c: Check): string {
       return `${c.field} must match ${c.pattern}`;
     case 'values':
       return `${c.field} must be one of ${c.values!.join(', ')}`;
-    case 'rows':
-      return `between ${c.rows!.min ?? 0} and ${c.rows!.max ?? '∞'} rows`;
+    case 'rows': {
+      const { min = 0, max } = c.rows!;
+      return min === max ? `exactly ${min} rows` : max === undefined ? `at least ${min} rows` : `between ${min} and ${max} rows`;
+    }
     default:
       return `each ${c.each} must have one ${c.has_one}`;
   }
@@ -111,8 +113,6 @@ export class TableChecks {
   private readonly rows: RowRule[] = [];
   private readonly consistency: Consistency[] = [];
   private readonly counts: { index: number; check: Check }[] = [];
-  /** The fields any check reads (for rows given as byte ranges). */
-  readonly fields: string[];
 
   constructor(
     private readonly table: string,
@@ -125,7 +125,6 @@ export class TableChecks {
       else if (c.rows) this.counts.push({ index: i, check: c });
       else if (c.each) this.consistency.push(new Consistency(i, c));
     });
-    this.fields = [...new Set(checks.flatMap(checkFields))];
   }
 
   private where(index: number): string {

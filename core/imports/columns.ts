@@ -26,7 +26,7 @@ const TRUE = new Set(['true', 'yes', 'y', 't', '1']);
 const FALSE = new Set(['false', 'no', 'n', 'f', '0']);
 
 /** How a schema property's text is read: a string property keeps the text. */
-export function kindOf(property: unknown): Kind {
+function kindOf(property: unknown): Kind {
   const type = (property as { type?: unknown } | undefined)?.type;
   const types = Array.isArray(type) ? type : [type];
   if (types.includes('string')) return 'text';

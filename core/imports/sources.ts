@@ -86,8 +86,8 @@ export async function resolveSources(manifest: DatasetManifest, opts: SourceOpti
     for (const c of candidates) {
       const sha256 = sha256File(c.path);
       sha256.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
-      // A declared checksum is a gate: checked before the file is read.
-      const digest = source.sha256 && c.origin !== 'path' ? await sha256 : undefined;
+      // A declared checksum is a gate: checked before the file is read (it is the real file's, not a fixture's).
+      const digest = source.sha256 && c.origin !== 'path' && c.origin !== 'fixture' ? await sha256 : undefined;
       if (digest !== undefined && digest !== source.sha256)
         throw new SourceError(`checksum mismatch for ${c.declared}: expected ${source.sha256}, got ${digest}`, c.declared);
       found.push({ source: source.name, ...c, bytes: statSync(c.path).size, sha256 });

@@ -4,11 +4,11 @@
 // file is read once (streamed): a proposal that holds for every row imports with no edit.
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import type { CsvReadOptions } from '../contract.ts';
-import { readCsvFile, readCsvHeaderRows, normaliseHeader } from '../imports/csv.ts';
+import { readCsvFile, readCsvHeaderRows } from '../imports/csv.ts';
 import { parseNumber } from '../imports/columns.ts';
 
 /** Texts publishers use for "no value" in numeric columns (compared trimmed, case-folded). */
-export const NULL_TOKENS = ['', 'n/a', 'na', 'null', '-', '..', ':', 'x', '*', '.', 'none', 'nan'];
+const NULL_TOKENS = ['', 'n/a', 'na', 'null', '-', '..', ':', 'x', '*', '.', 'none', 'nan'];
 const GSS = /^[A-Z][0-9]{8}$/;
 /** Beyond this many distinct values, a column's dependencies are not tracked (memory). */
 const MAX_TRACKED = 200_000;
@@ -175,7 +175,8 @@ export async function findKey(path: string, profile: CsvProfile): Promise<string
   const combos = first.flatMap((a, i) => first.slice(i + 1).map((b) => [a, b]));
   const seen = combos.map(() => new Set<string>());
   const alive = combos.map(() => true);
-  for await (const { values } of readCsvFile(createReadStream(path), path, profile.options)) {
+  const input = createReadStream(path);
+  for await (const { values } of readCsvFile(input, path, profile.options)) {
     combos.forEach(([a, b], i) => {
       if (!alive[i]) return;
       const k = `${values[a].trim()}\u0000${values[b].trim()}`;
@@ -186,5 +187,6 @@ export async function findKey(path: string, profile: CsvProfile): Promise<string
     });
     if (!alive.some(Boolean)) break;
   }
+  input.destroy();
   return combos.find((_, i) => alive[i]);
 }

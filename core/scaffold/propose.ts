@@ -92,7 +92,7 @@ function onsMeaning(header: string): { description: string; vintage: string } | 
 }
 
 /** A JSON Schema pattern for the GSS codes seen (E01, W01 → ^[EW]01[0-9]{6}$). */
-export function gssPattern(prefixes: Iterable<string>): string {
+function gssPattern(prefixes: Iterable<string>): string {
   const all = [...prefixes].sort();
   const entities = new Set(all.map((p) => p.slice(1)));
   if (entities.size === 1) {

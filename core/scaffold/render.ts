@@ -23,7 +23,7 @@ export interface Described {
 const scalar = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
 const flow = (list: unknown[]) => `[${list.map(scalar).join(', ')}]`;
 const sourceName = (id: string) => id.replace(/-/g, '_');
-const fixtureName = (file: string) => `fixtures/${basename(file, extname(file))}.synthetic.csv`;
+export const fixturePath = (file: string) => `fixtures/${basename(file, extname(file))}.synthetic.csv`;
 
 /** A readable title from a publisher's file name ("LSOA_2011_to_Ward_2019_Lookup" → "LSOA 2011 to Ward 2019 Lookup"). */
 export const titleOf = (file: string) => basename(file, extname(file)).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -77,7 +77,7 @@ export function manifestYaml(d: Described): string {
     `    files: ${flow([d.file])}`,
     `    # url: the publisher's download address`,
     `    format: csv`,
-    `    fixture: ${fixtureName(d.file)}`,
+    `    fixture: ${fixturePath(d.file)}`,
     ...(csv.length ? [`    csv: { ${csv.join(', ')} }`] : []),
     `tables:`,
     `  - name: ${p.table}`,
@@ -173,11 +173,10 @@ tests it. \`fixtures/\` holds invented rows in the layout of the source, used by
 export function fixtureReadme(d: Described): string {
   return `# Synthetic fixture
 
-\`${basename(fixtureName(d.file))}\`: three invented rows in the layout of
+\`${basename(fixturePath(d.file))}\`: three invented rows in the layout of
 \`${basename(d.file)}\` (the same header; codes ending in 9999xx, names "Synthetic …").
 They are not real data: the conformance suite imports them to check the column map and the
 declared checks, and in place of the real file when that is not at hand.
 `;
 }
 
-export const fixturePath = fixtureName;
