@@ -40,17 +40,33 @@ export async function generatedTypes(root: string, only?: string[]): Promise<Map
   const datasets = join(root, 'datasets');
   for (const id of existsSync(datasets) ? (await readdir(datasets)).sort() : []) {
     if (only && !only.includes(id)) continue;
-    const files = await schemaFiles(join(datasets, id, 'schemas'), '.json');
-    if (files.length === 0) continue;
-    out.set(join(datasets, id, 'types.ts'), await typesFor(files, (f) => pascal(basename(f, '.json')) + 'Record'));
+    for (const [path, content] of await pluginTypes(join(datasets, id))) out.set(path, content);
   }
   return out;
 }
 
-/** Writes the generated types (or, with check, lists the stale files without writing). */
+/** The generated types.ts of one plug-in folder (none when it has no schemas). */
+async function pluginTypes(dir: string): Promise<Map<string, string>> {
+  const files = await schemaFiles(join(dir, 'schemas'), '.json');
+  if (files.length === 0) return new Map();
+  return new Map([[join(dir, 'types.ts'), await typesFor(files, (f) => pascal(basename(f, '.json')) + 'Record')]]);
+}
+
+/** Writes the generated types of the project (or, with check, lists the stale files without writing). */
 export async function syncTypes(root: string, check: boolean, only?: string[]): Promise<string[]> {
+  return sync(await generatedTypes(root, only), check);
+}
+
+/** The same for plug-in folders wherever they are (a scaffold's target, a catalogue entry's path). */
+export async function syncPluginTypes(dirs: string[], check: boolean): Promise<string[]> {
+  const all = new Map<string, string>();
+  for (const dir of dirs) for (const [path, content] of await pluginTypes(dir)) all.set(path, content);
+  return sync(all, check);
+}
+
+async function sync(generated: Map<string, string>, check: boolean): Promise<string[]> {
   const stale: string[] = [];
-  for (const [path, content] of await generatedTypes(root, only)) {
+  for (const [path, content] of generated) {
     const current = existsSync(path) ? await readFile(path, 'utf8') : '';
     if (current === content) continue;
     stale.push(path);

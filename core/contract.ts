@@ -1,9 +1,11 @@
 // The whole plug-in contract, in one file: a dataset plug-in imports this module and its own
 // folder, nothing else. A plug-in is a folder under datasets/ with a dataset.yaml (validated against
-// core/schemas/dataset.schema.json), JSON Schemas under schemas/, knex migrations under migrations/
-// (`recordTables` lays tables out from those two), and up to three modules whose default exports
-// are typed below; a platform plug-in (plugins/<id>/: plugin.yaml and routes.ts) gets a
-// PluginContext. docs/plugin-contract.md lists every member with one line each.
+// core/schemas/dataset.schema.json) and JSON Schemas under schemas/; that is a complete dataset when
+// its tables map a CSV source's columns (declarative: the core imports, migrates and serves them).
+// Beside that, optionally: knex migrations under migrations/ (`recordTables` lays tables out from
+// the manifest and schemas) and up to three modules whose default exports are typed below. A
+// platform plug-in (plugins/<id>/: plugin.yaml and routes.ts) gets a PluginContext.
+// docs/plugin-contract.md lists every member with one line each.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -51,10 +53,12 @@ export interface ImportOutcome {
   metadata?: Record<string, unknown>;
 }
 
-/** A row read from a CSV source: values keyed by normalised header, and its 1-based line. */
+/** A row read from a CSV source: values keyed by normalised header, its 1-based line and its file. */
 export interface SourceRow {
   values: Record<string, string>;
   line: number;
+  /** The file it was read from, as error messages name it. */
+  file: string;
 }
 
 export interface CsvReadOptions {

@@ -1,4 +1,6 @@
 // Loads each plug-in's modules; a plug-in that throws is listed as failed, the others go on.
+// What a plug-in does not write, the core supplies: the importer of its declarative tables (run
+// before its own importer.ts, if any) and, without a routes.ts, the standard routes of every table.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +8,7 @@ import type { Logger } from 'pino';
 import type { DatasetImporter, DatasetRoutes, DatasetServices, PluginRoutes } from './contract.ts';
 import type { CatalogueDefinition, DatasetDefinition } from './manifest.ts';
 import type { PluginDefinition } from './plugin-manifest.ts';
+import { declarativeImporter } from './imports/declarative.ts';
 
 export interface LoadedDataset extends DatasetDefinition {
   importer?: DatasetImporter;
@@ -32,8 +35,8 @@ export async function loadPlugins(def: CatalogueDefinition, log: Logger): Promis
   for (const d of def.datasets) {
     const loaded: LoadedDataset = { ...d };
     try {
-      loaded.importer = await optionalModule<DatasetImporter>(d.dir, 'importer');
-      loaded.routes = await optionalModule<DatasetRoutes>(d.dir, 'routes');
+      loaded.importer = declarativeImporter(d.manifest, d.schemas, await optionalModule<DatasetImporter>(d.dir, 'importer'));
+      loaded.routes = (await optionalModule<DatasetRoutes>(d.dir, 'routes')) ?? standardRoutes(d);
       loaded.services = await optionalModule<DatasetServices>(d.dir, 'services');
     } catch (err) {
       loaded.loadError = (err as Error).message;
@@ -42,6 +45,13 @@ export async function loadPlugins(def: CatalogueDefinition, log: Logger): Promis
     out.push(loaded);
   }
   return out;
+}
+
+/** The routes of a plug-in without routes.ts: the standard list and by-key routes of each table. */
+function standardRoutes(d: DatasetDefinition): DatasetRoutes {
+  return (_app, ds) => {
+    for (const t of d.manifest.tables) ds.serveTable(t.name);
+  };
 }
 
 /** Platform plug-ins (plugins/<id>/routes.ts); one that fails to load is listed as failed, the others go on. */

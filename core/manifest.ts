@@ -2,7 +2,8 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, basename } from 'node:path';
 import { parse } from 'yaml';
-import { ajv, describeErrors } from './schema.ts';
+import { ajv, describeErrors, explainingAjv } from './schema.ts';
+import { didYouMean } from './suggest.ts';
 import type { CatalogueFile, DatasetManifest } from './types.ts';
 import { inspectPlugins, type PluginDefinition } from './plugin-manifest.ts';
 import catalogueSchema from './schemas/catalogue.schema.json' with { type: 'json' };
@@ -36,8 +37,8 @@ export interface CatalogueDefinition {
   plugins: PluginDefinition[];
 }
 
-const validateCatalogue = ajv.compile<CatalogueFile>(catalogueSchema);
-const validateDataset = ajv.compile<DatasetManifest>(datasetSchema);
+const validateCatalogue = explainingAjv.compile<CatalogueFile>(catalogueSchema);
+const validateDataset = explainingAjv.compile<DatasetManifest>(datasetSchema);
 
 export function readYaml(path: string, root: string, problems: Problem[]): unknown {
   const file = relative(root, path);
@@ -53,7 +54,7 @@ export function readYaml(path: string, root: string, problems: Problem[]): unkno
   }
 }
 
-function schemaProblems(def: DatasetDefinition, file: string): Problem[] {
+function schemaProblems(def: DatasetDefinition, file: string, root: string): Problem[] {
   const problems: Problem[] = [];
   const m = def.manifest;
   if (m.id !== def.id) problems.push({ file, field: '/id', reason: `must equal the registered id "${def.id}"` });
@@ -64,7 +65,7 @@ function schemaProblems(def: DatasetDefinition, file: string): Problem[] {
   });
   m.tables.forEach((t, i) => {
     const schemaFile = join(def.dir, 'schemas', `${t.name}.json`);
-    const rel = relative(join(def.dir, '..', '..'), schemaFile);
+    const rel = relative(root, schemaFile);
     const schema = def.schemas[t.name];
     if (!schema) {
       problems.push({ file, field: `/tables/${i}/name`, reason: `no schema file ${rel}` });
@@ -74,7 +75,7 @@ function schemaProblems(def: DatasetDefinition, file: string): Problem[] {
     const check = (list: string[] | undefined, key: string) =>
       (list ?? []).forEach((f, j) => {
         if (!(f.replace(/^-/, '') in props))
-          problems.push({ file, field: `/tables/${i}/${key}/${j}`, reason: `"${f}" is not a property of ${rel}` });
+          problems.push({ file, field: `/tables/${i}/${key}/${j}`, reason: `"${f}" is not a property of ${rel}${didYouMean(f.replace(/^-/, ''), Object.keys(props))}` });
       });
     check(t.primary_key, 'primary_key');
     check(t.filterable, 'filterable');
@@ -82,13 +83,20 @@ function schemaProblems(def: DatasetDefinition, file: string): Problem[] {
     check(t.heavy, 'heavy');
     (t.indexes ?? []).forEach((cols, j) => check(cols, `indexes/${j}`));
     if (schema.type !== 'object') problems.push({ file: rel, field: '/type', reason: 'a record schema must be of type object' });
-    try {
-      ajv.compile(schema);
-    } catch (err) {
-      problems.push({ file: rel, field: '/', reason: `not a valid JSON Schema: ${(err as Error).message}` });
-    }
+    problems.push(...recordSchemaProblems(schema, rel));
   });
   return problems;
+}
+
+/** A record schema checked against the JSON Schema meta-schema, each mistake named with its value. */
+function recordSchemaProblems(schema: Record<string, unknown>, file: string): Problem[] {
+  if (!explainingAjv.validateSchema(schema)) return describeErrors(explainingAjv.errors).map((e) => ({ file, ...e }));
+  try {
+    ajv.compile(schema);
+    return [];
+  } catch (err) {
+    return [{ file, field: '/', reason: `not a valid JSON Schema: ${(err as Error).message}` }];
+  }
 }
 
 function loadSchemas(dir: string, root: string, problems: Problem[]): Record<string, Record<string, unknown>> {
@@ -133,7 +141,7 @@ export function inspectCatalogue(catalogueFile: string): { definition?: Catalogu
       return;
     }
     const def: DatasetDefinition = { id: entry.id, dir, manifest, schemas: loadSchemas(dir, root, problems) };
-    problems.push(...schemaProblems(def, mfile));
+    problems.push(...schemaProblems(def, mfile, root));
     datasets.push(def);
   });
   for (const def of datasets) {

@@ -1,109 +1,88 @@
-// `catalogue new <id>`: a plug-in that already passes the conformance suite on its synthetic
-// fixture, for a contributor to turn into the real thing.
+// `catalogue new <id> [--from file.csv] [--dir folder]`: a new plug-in, written where it is told
+// (default: datasets/<id> beside catalogue.yaml) and registered by one line in the catalogue.
+//   --from file.csv  a declarative plug-in proposed from the file (no TypeScript but the generated
+//                    types): it validates, imports and serves the file as created.
+//   (no --from)      a plug-in with its own importer.ts, passing the conformance suite on its fixture.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseDocument, type YAMLSeq } from 'yaml';
-import { join, relative } from 'node:path';
-import { syncTypes } from './codegen.ts';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { syncPluginTypes } from './codegen.ts';
+import { addCatalogueEntry } from './scaffold/catalogue-entry.ts';
+import { codePlugin } from './scaffold/code-plugin.ts';
+import { findKey, profileCsv } from './scaffold/profile.ts';
+import { propose } from './scaffold/propose.ts';
+import { fixtureCsv, fixturePath, fixtureReadme, manifestYaml, readme, schemaJson } from './scaffold/render.ts';
 
-const files = (id: string): Record<string, string> => ({
-  'dataset.yaml': `id: ${id}
-title: ${id} (describe the dataset in a title)
-description: What the data are, who publishes them and what a researcher would use them for.
-publisher:
-  name: Name of the publisher
-  url: https://example.org
-licence:
-  id: OGL-UK-3.0
-  title: Open Government Licence v3.0
-  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/
-keywords: [${id}]
-spatial: United Kingdom
-temporal: "2025"
-edition: "2025"
-geography_vintage: LAD 2024
-caveats: []
-sources:
-  - name: records
-    title: The publisher's file
-    files: [${id}/records.csv]
-    url: https://example.org/records.csv
-    format: csv
-    fixture: fixtures/records.synthetic.csv
-tables:
-  - name: records
-    title: Records by area
-    primary_key: [area_code]
-    filterable: [area_code, area_name, value]
-    default_sort: [area_code]
-`,
-  'schemas/records.json': JSON.stringify(
-    {
-      $schema: 'http://json-schema.org/draft-07/schema#',
-      description: 'One record per area.',
-      type: 'object',
-      additionalProperties: false,
-      required: ['area_code', 'area_name', 'value'],
-      properties: {
-        area_code: { type: 'string', pattern: '^[A-Z][0-9]{8}$', description: 'GSS code of the area' },
-        area_name: { type: 'string', description: 'Name of the area' },
-        value: { type: ['number', 'null'], description: 'The measure (say its unit)' },
-      },
-    },
-    null,
-    2,
-  ) + '\n',
-  'migrations/20260101000000_records.ts': `import { recordTables } from '../../../core/contract.ts';
+export interface ScaffoldOptions {
+  id: string;
+  catalogueFile: string;
+  /** The plug-in folder to create; default datasets/<id> beside the catalogue file. */
+  dir?: string;
+  /** A CSV file to propose a declarative plug-in from. */
+  from?: string;
+  /** CATALOGUE_DATA_DIR: a file under it is named relative to it in the manifest. */
+  dataDir?: string;
+  /** Table name (default: areas when the key is a GSS code, else records). */
+  table?: string;
+  /** Header lines of the CSV (2 for a grouped two-row header). */
+  headerRows?: number;
+}
 
-export const { up, down } = recordTables(import.meta.url, ['records']);
-`,
-  'importer.ts': `import { SourceError, type DatasetImporter } from '../../core/contract.ts';
+export interface Scaffolded {
+  dir: string;
+  /** Files written, relative to the catalogue file's folder. */
+  files: string[];
+  /** What the contributor should know next (one line each). */
+  notes: string[];
+}
 
-const importer: DatasetImporter = async (ctx) => {
-  const records = ctx.table('records');
-  const [file] = ctx.sources.records;
-  for await (const { values, line } of ctx.readCsv('records', { required: ['area code', 'area name', 'value'] })) {
-    const value = values['value'].trim() === '' ? null : Number(values['value']);
-    if (Number.isNaN(value)) throw new SourceError(\`"\${values['value']}" is not a number\`, file, line, 'value');
-    await records.write({ area_code: values['area code'].trim(), area_name: values['area name'].trim(), value }, { file, line });
-  }
-};
+const ID = /^[a-z][a-z0-9-]{1,40}$/;
 
-export default importer;
-`,
-  'routes.ts': `import type { DatasetRoutes } from '../../core/contract.ts';
+/** The manifest's name for a source file: relative to CATALOGUE_DATA_DIR when it lies there. */
+function declaredPath(file: string, dataDir: string | undefined): { name: string; inside: boolean } {
+  const rel = dataDir ? relative(dataDir, file) : '';
+  const inside = Boolean(dataDir) && rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+  return { name: inside ? rel.split(sep).join('/') : file.split(sep).pop()!, inside };
+}
 
-const routes: DatasetRoutes = (_app, ds) => {
-  ds.serveTable('records');
-};
+async function declarativePlugin(o: ScaffoldOptions & { from: string }, notes: string[]): Promise<Record<string, string>> {
+  if (!existsSync(o.from)) throw new Error(`${o.from} does not exist`);
+  const profile = await profileCsv(o.from, o.headerRows ?? 1);
+  if (profile.rows === 0) throw new Error(`${o.from} has a header but no rows: nothing to propose a schema from`);
+  const key = await findKey(o.from, profile);
+  if (!key) throw new Error(`${o.from}: no column, and no pair of columns, is unique and filled on every row; the scaffold cannot propose a primary key`);
+  const proposal = propose(profile, key, o.table);
+  const { name, inside } = declaredPath(o.from, o.dataDir);
+  if (!inside)
+    notes.push(`${o.from} is not under CATALOGUE_DATA_DIR${o.dataDir ? ` (${o.dataDir})` : ' (not set)'}: put it there as ${name}, or import it with --source ${o.from}`);
+  const d = { id: o.id, file: name, readFrom: o.from, profile, proposal };
+  return {
+    'dataset.yaml': manifestYaml(d),
+    [`schemas/${proposal.table}.json`]: schemaJson(d),
+    [fixturePath(name)]: fixtureCsv(d),
+    'fixtures/README.md': fixtureReadme(d),
+    'README.md': readme(d),
+  };
+}
 
-export default routes;
-`,
-  'fixtures/records.synthetic.csv': 'Area code,Area name,Value\r\nE06999901,Synthetic Town A,1.5\r\nE06999902,Synthetic Town B,\r\n',
-  'README.md': `# ${id}
-
-Synthetic scaffold: replace this text with what the dataset is, where its sources come from, their
-quirks, and how to refresh it (\`npm run catalogue -- import ${id}\`).
-`,
-});
-
-export async function scaffoldDataset(root: string, id: string, catalogueFile: string): Promise<string[]> {
-  if (!/^[a-z][a-z0-9-]{1,40}$/.test(id)) throw new Error(`"${id}" is not a valid id: lower-case letters, digits and dashes`);
-  const dir = join(root, 'datasets', id);
-  if (existsSync(dir)) throw new Error(`${relative(root, dir)} already exists`);
-  const created: string[] = [];
-  for (const [path, content] of Object.entries(files(id))) {
+export async function scaffoldDataset(o: ScaffoldOptions): Promise<Scaffolded> {
+  if (!ID.test(o.id)) throw new Error(`"${o.id}" is not a valid id: 2 to 41 lower-case letters, digits and dashes, starting with a letter`);
+  const base = dirname(resolve(o.catalogueFile));
+  const dir = resolve(o.dir ?? join(base, 'datasets', o.id));
+  if (existsSync(dir)) throw new Error(`${relative(base, dir) || dir} already exists`);
+  const catalogue = readFileSync(o.catalogueFile, 'utf8');
+  const conventional = dir === join(base, 'datasets', o.id);
+  const updated = addCatalogueEntry(catalogue, { id: o.id, ...(conventional ? {} : { path: relative(base, dir) }) });
+  const notes: string[] = [];
+  const contract = relative(dir, join(import.meta.dirname, 'contract.ts')).split(sep).join('/');
+  const files = o.from ? await declarativePlugin({ ...o, from: resolve(o.from) }, notes) : codePlugin(o.id, contract.startsWith('.') ? contract : `./${contract}`);
+  const written: string[] = [];
+  for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);
-    mkdirSync(join(full, '..'), { recursive: true });
+    mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
-    created.push(relative(root, full));
+    written.push(relative(base, full));
   }
-  // parseDocument keeps the file's comments and layout.
-  const doc = parseDocument(readFileSync(catalogueFile, 'utf8'));
-  const datasets = doc.get('datasets') as YAMLSeq | undefined;
-  if (!datasets?.items.some((item) => (item as { get?: (k: string) => unknown }).get?.('id') === id)) {
-    datasets?.add(doc.createNode({ id }));
-    writeFileSync(catalogueFile, doc.toString());
-  }
-  await syncTypes(root, false, [id]);
-  return created;
+  writeFileSync(o.catalogueFile, updated);
+  for (const path of await syncPluginTypes([dir], false)) written.push(relative(base, path));
+  return { dir, files: written, notes };
 }

@@ -100,7 +100,7 @@ export interface DatasetManifest {
        */
       files: [string, ...string[]];
       /**
-       * Publisher's download address.
+       * Publisher's download address: lets an operator without the file fetch it (reviewers ask for it on a required source).
        */
       url?: string;
       format: 'csv' | 'json' | 'xlsx' | 'shapefile' | 'zip';
@@ -113,6 +113,23 @@ export interface DatasetManifest {
        * Synthetic stand-in inside the plug-in, used by the conformance suite only.
        */
       fixture?: string;
+      /**
+       * How to read a CSV source (default: one header row, UTF-8, commas); ctx.readCsv and declarative tables use it.
+       */
+      csv?: {
+        /**
+         * Header lines to combine (2 for a grouped two-row header: columns are then named 'group / name').
+         */
+        header_rows?: number;
+        /**
+         * Text encoding of the file (a BOM is always removed).
+         */
+        encoding?: 'utf-8' | 'windows-1252' | 'latin1';
+        /**
+         * Field separator.
+         */
+        delimiter?: string;
+      };
     },
     ...{
       name: string;
@@ -124,7 +141,7 @@ export interface DatasetManifest {
        */
       files: [string, ...string[]];
       /**
-       * Publisher's download address.
+       * Publisher's download address: lets an operator without the file fetch it (reviewers ask for it on a required source).
        */
       url?: string;
       format: 'csv' | 'json' | 'xlsx' | 'shapefile' | 'zip';
@@ -137,6 +154,23 @@ export interface DatasetManifest {
        * Synthetic stand-in inside the plug-in, used by the conformance suite only.
        */
       fixture?: string;
+      /**
+       * How to read a CSV source (default: one header row, UTF-8, commas); ctx.readCsv and declarative tables use it.
+       */
+      csv?: {
+        /**
+         * Header lines to combine (2 for a grouped two-row header: columns are then named 'group / name').
+         */
+        header_rows?: number;
+        /**
+         * Text encoding of the file (a BOM is always removed).
+         */
+        encoding?: 'utf-8' | 'windows-1252' | 'latin1';
+        /**
+         * Field separator.
+         */
+        delimiter?: string;
+      };
     }[]
   ];
   /**
@@ -163,6 +197,20 @@ export interface DatasetManifest {
        * Extra indexes, each a list of columns (within an edition), built when the table is created.
        */
       indexes?: [string, ...string[]][];
+      /**
+       * Declarative import: the CSV source whose rows become this table's records (no importer.ts needed for this table).
+       */
+      source?: string;
+      /**
+       * Declarative import: each field of schemas/<table>.json and where its value comes from (a source column's header, or a column with transforms).
+       */
+      columns?: {
+        [k: string]: string | Column;
+      };
+      /**
+       * What every edition of this table must satisfy beyond its JSON Schema (checked while importing, and by the conformance suite).
+       */
+      checks?: Check[];
     },
     ...{
       /**
@@ -184,6 +232,20 @@ export interface DatasetManifest {
        * Extra indexes, each a list of columns (within an edition), built when the table is created.
        */
       indexes?: [string, ...string[]][];
+      /**
+       * Declarative import: the CSV source whose rows become this table's records (no importer.ts needed for this table).
+       */
+      source?: string;
+      /**
+       * Declarative import: each field of schemas/<table>.json and where its value comes from (a source column's header, or a column with transforms).
+       */
+      columns?: {
+        [k: string]: string | Column;
+      };
+      /**
+       * What every edition of this table must satisfy beyond its JSON Schema (checked while importing, and by the conformance suite).
+       */
+      checks?: Check[];
     }[]
   ];
   /**
@@ -209,6 +271,79 @@ export interface DatasetManifest {
    * Editions kept after a switch (default 2).
    */
   keep_editions?: number;
+}
+/**
+ * Where a field's value comes from and how its text is read (numbers, integers and booleans are parsed by the field's type in the schema: 1,234 and 29199.00 are numbers).
+ */
+export interface Column {
+  /**
+   * Source column by header (matched trimmed, spaces collapsed, case-folded).
+   */
+  column?: string;
+  /**
+   * A fixed value for every row, instead of a column.
+   */
+  value?: string | number | boolean | null;
+  /**
+   * Remove spaces around the text (default true).
+   */
+  trim?: boolean;
+  /**
+   * Texts that mean no value, compared trimmed and case-folded (default [""]); a field whose schema allows null gets null.
+   */
+  nulls?: string[];
+  /**
+   * Change the case of the text.
+   */
+  case?: 'upper' | 'lower';
+}
+/**
+ * One check: not_null, field with pattern, field with values, rows, or each with has_one.
+ */
+export interface Check {
+  /**
+   * Fields that must have a value in every row.
+   *
+   * @minItems 1
+   */
+  not_null?: [string, ...string[]];
+  /**
+   * The field a pattern or values check reads.
+   */
+  field?: string;
+  /**
+   * Regular expression every value of field must match (e.g. the form of a code).
+   */
+  pattern?: string;
+  /**
+   * The only values field may take (null aside).
+   *
+   * @minItems 1
+   */
+  values?: [string | number | boolean, ...(string | number | boolean)[]];
+  /**
+   * How many rows an import of the real source must give (not checked on fixtures).
+   */
+  rows?: {
+    min?: number;
+    max?: number;
+  };
+  /**
+   * Consistency: each value of this field comes with one value of has_one.
+   */
+  each?: string;
+  /**
+   * The field that each value of `each` determines (e.g. each ward code has one district code).
+   */
+  has_one?: string;
+  /**
+   * error stops the import; warning records an edition warning (default: warning for each/has_one, error otherwise).
+   */
+  level?: 'error' | 'warning';
+  /**
+   * What the check protects, said with its failures.
+   */
+  why?: string;
 }
 
 /**

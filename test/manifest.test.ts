@@ -47,8 +47,8 @@ t.test('invalid dataset.yaml names file, field and reason', async (t) => {
   const { problems } = inspectCatalogue(catalogue([{ id: 'no-licence', path: noLicence }, { id: 'bad-source', path: badSource }, { id: 'bad-field', path: badField }]));
   t.match(problems, [
     { file: /no-licence\/dataset\.yaml$/, field: '/licence', reason: 'is required' },
-    { file: /bad-source\/dataset\.yaml$/, field: '/sources/0/format', reason: /must be equal to one of the allowed values/ },
-    { file: /bad-field\/dataset\.yaml$/, field: '/tables/0/primary_key/0', reason: /"la_code" is not a property of .*areas\.json/ },
+    { file: /bad-source\/dataset\.yaml$/, field: '/sources/0/format', reason: '"parquet" is not one of: csv, json, xlsx, shapefile, zip' },
+    { file: /bad-field\/dataset\.yaml$/, field: '/tables/0/primary_key/0', reason: /"la_code" is not a property of .*areas\.json \(did you mean "lad_code"\?\)/ },
   ]);
 });
 

@@ -5,13 +5,15 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import pg from 'pg';
-import type { CsvReadOptions, ImportContext, SourceRow } from '../contract.ts';
+import type { CsvReadOptions, ImportContext, SourceRow, TableWriter } from '../contract.ts';
 import { SourceError } from '../contract.ts';
 import { ajv } from '../schema.ts';
 import { EDITION_CHANNEL } from '../editions.ts';
 import type { LoadedDataset } from '../loader.ts';
 import type { Platform } from '../platform.ts';
-import { readCsvFile } from './csv.ts';
+import { csvOptionsOf, readCsvFile } from './csv.ts';
+import { ImportChecks } from './checks.ts';
+import { declaredSources } from './source-names.ts';
 import { ImportProgress, type ProgressSnapshot } from './progress.ts';
 import { resolveSources, type SourceFile } from './sources.ts';
 import { CopySession, CopyTableWriter } from './writer.ts';
@@ -25,6 +27,8 @@ export interface ImportRequest {
   sources?: string[];
   runId?: number;
   allowFixtures?: boolean;
+  /** Read each source's synthetic fixture even where the real file is present (the conformance suite). */
+  preferFixtures?: boolean;
   onProgress?: (p: ProgressSnapshot) => void;
 }
 
@@ -68,6 +72,8 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
   const runs = () => platform.knex('catalogue.import_runs').where({ id: runId });
   await runs().update({ status: 'running', started_at: platform.knex.fn.now(), heartbeat_at: platform.knex.fn.now() });
   const client = new pg.Client({ connectionString: platform.db.url });
+  // A query on a client never connected waits for ever (and a CLI process would exit 0, silent).
+  let connected = false;
   let progress: ImportProgress | undefined;
   try {
     if (dataset.loadError) throw new Error(`plug-in not loaded: ${dataset.loadError}`);
@@ -76,13 +82,15 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       dataDir: platform.config.dataDir,
       downloadsDir: join(platform.config.stateDir, 'downloads'),
       allowDownloads: platform.config.allowDownloads,
-      allowFixtures: req.allowFixtures,
+      allowFixtures: req.allowFixtures || req.preferFixtures,
+      preferFixtures: req.preferFixtures,
       overrides: req.sources,
       datasetDir: dataset.dir,
       log: platform.log,
     });
     progress = new ImportProgress(platform.knex, runId, files.reduce((n, f) => n + f.bytes, 0), req.onProgress);
     await client.connect();
+    connected = true;
     await client.query('BEGIN');
     const { rows: locked } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`catalogue-import:${dataset.id}`]);
     if (!locked[0].ok) throw new Error(`an import of ${dataset.id} is already running`);
@@ -114,7 +122,7 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     await retireOldEditions(platform, dataset).catch((err) => platform.log.warn({ err: (err as Error).message }, 'retiring old editions failed'));
     return { runId, editionId, rowCounts: result.rowCounts, warnings: result.warnings, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (connected) await client.query('ROLLBACK').catch(() => undefined);
     await progress?.settle();
     const detail = describeFailure(err, dataset, platform.config.root);
     await runs().update({ status: 'failed', error: JSON.stringify(detail), finished_at: platform.knex.fn.now(), edition_id: null });
@@ -143,6 +151,8 @@ async function buildEdition(
   progress: ImportProgress,
 ) {
   const writers = new Map<string, CopyTableWriter>();
+  const checks = new ImportChecks(dataset.manifest, new Set(files.filter((f) => f.origin === 'fixture').map((f) => f.source)));
+  const checked = new Map<string, TableWriter>();
   const session = new CopySession();
   const warnings: { code: string; message: string; details?: unknown }[] = [];
   const bySource: Record<string, string[]> = {};
@@ -163,10 +173,11 @@ async function buildEdition(
     manifest: dataset.manifest,
     editionId,
     log: platform.log.child({ dataset: dataset.id, edition: editionId }),
-    sources: bySource,
+    sources: declaredSources(bySource, dataset.manifest),
     openSource,
     async *readCsv(name: string, options?: CsvReadOptions): AsyncIterable<SourceRow> {
-      for (const path of sourceFiles(name)) yield* readCsvFile(openSource(path), relative(platform.config.root, path), options);
+      const declaredOptions = csvOptionsOf(dataset.manifest.sources.find((s) => s.name === name));
+      for (const path of sourceFiles(name)) yield* readCsvFile(openSource(path), relative(platform.config.root, path), { ...declaredOptions, ...options });
     },
     async readJson<T>(name: string): Promise<T> {
       const [path] = sourceFiles(name);
@@ -187,8 +198,9 @@ async function buildEdition(
         const columns = Object.keys((schema.properties ?? {}) as object);
         w = new CopyTableWriter(client, tableName(dataset.id, name), columns, ajv.compile(schema), editionId, (n) => progress.addRows(n), session);
         writers.set(name, w);
+        checked.set(name, checks.wrap(name, w));
       }
-      return w;
+      return checked.get(name)!;
     },
     tableName(table: string, datasetId = dataset.id) {
       if (datasetId !== dataset.id) declared(datasetId);
@@ -219,5 +231,6 @@ async function buildEdition(
   }
   const rowCounts: Record<string, number> = {};
   for (const t of dataset.manifest.tables) rowCounts[t.name] = writers.get(t.name)?.count ?? 0;
+  warnings.push(...checks.finish(rowCounts));
   return { label: outcome.label ?? dataset.manifest.edition, metadata: outcome.metadata ?? {}, rowCounts, warnings };
 }

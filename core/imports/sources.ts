@@ -24,6 +24,8 @@ export interface SourceOptions {
   downloadsDir: string;
   allowDownloads: boolean;
   allowFixtures?: boolean;
+  /** A source's fixture before its real file (the conformance suite checks both). */
+  preferFixtures?: boolean;
   /** `name=path` pairs or bare paths (bare: the dataset's single required source). */
   overrides?: string[];
   datasetDir: string;
@@ -65,7 +67,8 @@ export async function resolveSources(manifest: DatasetManifest, opts: SourceOpti
       for (const file of source.files) {
         const local = opts.dataDir ? join(opts.dataDir, file) : undefined;
         const fixture = source.fixture ? join(opts.datasetDir, source.fixture) : undefined;
-        if (local && existsSync(local)) candidates.push({ path: local, declared: file, origin: 'data-dir' });
+        if (opts.preferFixtures && fixture && existsSync(fixture)) candidates.push({ path: fixture, declared: file, origin: 'fixture' });
+        else if (local && existsSync(local)) candidates.push({ path: local, declared: file, origin: 'data-dir' });
         else if (opts.allowFixtures && fixture && existsSync(fixture)) candidates.push({ path: fixture, declared: file, origin: 'fixture' });
         else if (source.url && opts.allowDownloads && source.files.length === 1 && !source.optional) {
           const to = join(opts.downloadsDir, manifest.id, basename(file));
@@ -83,8 +86,8 @@ export async function resolveSources(manifest: DatasetManifest, opts: SourceOpti
     for (const c of candidates) {
       const sha256 = sha256File(c.path);
       sha256.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
-      // A declared checksum is a gate: checked before the file is read.
-      const digest = source.sha256 && c.origin !== 'path' ? await sha256 : undefined;
+      // A declared checksum is a gate: checked before the file is read (it is the real file's, not a fixture's).
+      const digest = source.sha256 && c.origin !== 'path' && c.origin !== 'fixture' ? await sha256 : undefined;
       if (digest !== undefined && digest !== source.sha256)
         throw new SourceError(`checksum mismatch for ${c.declared}: expected ${source.sha256}, got ${digest}`, c.declared);
       found.push({ source: source.name, ...c, bytes: statSync(c.path).size, sha256 });

@@ -43,10 +43,10 @@ export class CopySession {
     this.active = undefined;
     if (w) await w.close();
   }
-  /** Ends the open COPY and attaches every partition written so far (before the importer queries its own tables). */
+  /** Sends every record written so far and attaches the partitions (before the importer queries its own tables). */
   async settle(): Promise<void> {
     await this.release();
-    for (const w of this.writers) await w.attach();
+    for (const w of this.writers) await w.flush();
   }
   /** Abandons the open COPY (CopyFail), so the connection can roll back. */
   async abort(): Promise<void> {

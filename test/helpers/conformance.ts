@@ -1,4 +1,5 @@
 // The conformance suite: what every registered dataset must satisfy, with no per-dataset code.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { createKnex } from '../../core/db/connection.ts';
@@ -9,6 +10,7 @@ import { ajv } from '../../core/schema.ts';
 import { parse } from 'csv-parse/sync';
 import { tableName } from '../../core/tables.ts';
 import { createTestDatabase } from './database.ts';
+import { verifyDeclaredChecks } from './declared-checks.ts';
 import { testPlatform, ROOT } from './platform.ts';
 
 export async function conformance(t: Test, id: string, catalogueFile = join(ROOT, 'catalogue.yaml')): Promise<void> {
@@ -43,10 +45,22 @@ export async function conformance(t: Test, id: string, catalogueFile = join(ROOT
     add(id);
     const order = dependencyOrder([...needed].map((x) => byId.get(x)!)).map((d) => d.id);
     const { platform, app } = await testPlatform(t, { extraDatasets: order.map((x) => ({ id: x, path: byId.get(x)!.dir })) });
+    const checked = def.manifest.tables.some((tb) => tb.checks?.length);
+    let imported: Record<string, number> = {};
     for (const x of order) {
+      // The declared checks hold on the synthetic fixture as well as on the real source.
+      if (x === id && checked && def.manifest.sources.some((s) => s.fixture)) {
+        const fixture = await runImport(platform, { datasetId: x, trigger: 'test', preferFixtures: true });
+        await verifyDeclaredChecks(t, platform.knex, def, fixture, 'fixture');
+      }
       const result = await runImport(platform, { datasetId: x, trigger: 'test', allowFixtures: true });
-      if (x === id) for (const table of def.manifest.tables) t.ok(result.rowCounts[table.name] > 0, `${table.name}: ${result.rowCounts[table.name]} rows imported`);
+      if (x !== id) continue;
+      imported = result.rowCounts;
+      for (const table of def.manifest.tables) t.ok(result.rowCounts[table.name] > 0, `${table.name}: ${result.rowCounts[table.name]} rows imported`);
+      if (checked) await verifyDeclaredChecks(t, platform.knex, def, result, 'source');
     }
+    // Without routes.ts the core serves each table whole: its CSV must have every imported row.
+    const standardRoutes = !existsSync(join(def.dir, 'routes.ts'));
     const spec = (await app.inject('/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     const documented = new Set(Object.keys(spec.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
     const endpoints: string[] = ((await app.inject(`/catalogue/${id}`)).json() as { endpoints: string[] }).endpoints;
@@ -69,6 +83,7 @@ export async function conformance(t: Test, id: string, catalogueFile = join(ROOT
       const csv = await app.inject(`/v1/${id}/${table.name}.csv`);
       t.equal(csv.statusCode, 200, `GET /v1/${id}/${table.name}.csv`);
       t.equal(csvRecords(csv.body), total, `${table.name}.csv has all ${total} rows`);
+      if (standardRoutes) t.equal(total, imported[table.name], `${table.name}: the list counts every imported row`);
     }
   });
 }

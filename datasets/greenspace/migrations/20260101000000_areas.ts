@@ -1,3 +1,0 @@
-import { recordTables } from '../../../core/contract.ts';
-
-export const { up, down } = recordTables(import.meta.url, ['areas']);
