@@ -230,7 +230,9 @@ t.test('enrich, deprivation, organisations and map against the real datasets', a
       t.equal(res.statusCode, 200, d.id);
       for (const m of res.body.matchAll(/href="(\/web\/datasets\/[^"/]+\/tables\/[^"]+)"/g)) {
         const table = await app.inject({ url: m[1], headers: { accept: BROWSER } });
-        t.equal(table.statusCode, 200, m[1]);
+        // A registered dataset this test does not import has its page, saying it is not there yet.
+        if (d.current_edition) t.equal(table.statusCode, 200, m[1]);
+        else t.match([table.statusCode, table.body], [503, /not imported yet|no edition yet/i], `${m[1]}: not imported`);
       }
     }
   });
