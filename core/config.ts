@@ -17,6 +17,28 @@ export interface Config {
   trustProxy: boolean;
   rateLimit: number;
   embeddedPort: number;
+  /** Base of the absolute URLs the catalogue advertises (scheme, host, optional path); unset: see publicBaseUrl(). */
+  publicBaseUrl?: string;
+  /** PostgreSQL statement_timeout of the API's queries, in ms (0: none). */
+  statementTimeoutMs: number;
+}
+
+function baseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL without query or fragment, got "${value}"`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+function milliseconds(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${value}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -38,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimit: Number(env.RATE_LIMIT_PER_MINUTE ?? 6000),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
+    statementTimeoutMs: milliseconds('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
   };
 }

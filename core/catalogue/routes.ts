@@ -1,5 +1,6 @@
 // GET /catalogue, /catalogue/{id}, its imports, its Data Package, and the DCAT catalogue.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 import type { Platform } from '../platform.ts';
 import { notFound } from '../sdk/problem.ts';
 import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
@@ -8,8 +9,16 @@ import { importRuns, latestRuns } from './status.ts';
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const problem = { $ref: 'Problem#' };
 
-export function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The base of the absolute URLs the catalogue advertises: PUBLIC_BASE_URL; else, behind a trusted
+ * proxy, the host it forwards; else the address the server listens on. Never a Host header a
+ * client made up (`Host: evil.example` must not turn the catalogue's links into evil.example's).
+ */
+export function baseUrl(config: Config, request: FastifyRequest): string {
+  if (config.publicBaseUrl) return config.publicBaseUrl;
+  if (config.trustProxy) return `${request.protocol}://${request.host}`;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }
 
 export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Platform; endpoints: Map<string, string[]> }) {
@@ -17,7 +26,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
   const input = async (id: string, request: FastifyRequest): Promise<DescribeInput> => {
     const dataset = platform.dataset(id);
     if (!dataset) throw notFound(`no dataset "${id}" in this catalogue (see /catalogue)`);
-    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(request) };
+    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(platform.config, request) };
   };
   const tags = ['catalogue'];
 
@@ -41,7 +50,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
         foaf: 'http://xmlns.com/foaf/0.1/',
         owl: 'http://www.w3.org/2002/07/owl#',
       },
-      '@id': `${baseUrl(request)}/catalogue.jsonld`,
+      '@id': `${baseUrl(platform.config, request)}/catalogue.jsonld`,
       '@type': 'dcat:Catalog',
       'dct:title': info.title ?? 'Data catalogue',
       'dct:description': info.description ?? '',
