@@ -21,6 +21,8 @@ export interface Config {
   publicBaseUrl?: string;
   /** PostgreSQL statement_timeout of the API's queries, in ms (0: none). */
   statementTimeoutMs: number;
+  /** How often a running import says it is alive; a run silent for 6 beats is failed. */
+  importHeartbeatMs: number;
 }
 
 function baseUrl(value: string | undefined): string | undefined {
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
     statementTimeoutMs: milliseconds('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
+    importHeartbeatMs: Math.max(100, milliseconds('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 10_000)),
   };
 }

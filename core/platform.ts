@@ -55,6 +55,8 @@ export interface OpenOptions {
   /** Follow edition switches of other processes (LISTEN/NOTIFY, with a poll). */
   listen?: boolean;
   poolMax?: number;
+  /** How often the edition cache is reloaded besides notifications (default 10 s). */
+  editionPollMs?: number;
   /**
    * Return before the database is reached: migrations are retried until the database answers, and
    * `platform.ready` settles then (the server listens meanwhile and answers 503). Default: wait.
@@ -96,7 +98,7 @@ export async function openPlatform(config: Config, opts: OpenOptions = {}): Prom
     });
     prepared.catch(() => undefined); // observed through platform.ready
   }
-  if (opts.listen) await editions.listen(db.url);
+  if (opts.listen) await editions.listen(db.url, opts.editionPollMs);
   const platform: Platform = {
     config,
     log,
@@ -128,7 +130,7 @@ export async function openPlatform(config: Config, opts: OpenOptions = {}): Prom
  * migrations fail is marked failed; a database that cannot be reached fails the whole step.
  */
 async function migrateAll(url: string, config: Config, datasets: LoadedDataset[], log: Logger): Promise<void> {
-  const knex = createKnex(url, { poolMax: 2 });
+  const knex = createKnex(url, { poolMax: 2, log });
   try {
     await migrateCore(knex, config.root);
     for (const d of datasets) {

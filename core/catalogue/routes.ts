@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Platform } from '../platform.ts';
 import { notFound } from '../sdk/problem.ts';
 import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
-import { importRuns, latestRuns } from './status.ts';
+import { importRun, importRuns, latestRuns, staleAfterMs } from './status.ts';
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const problem = { $ref: 'Problem#' };
@@ -23,16 +23,17 @@ export function baseUrl(config: Config, request: FastifyRequest): string {
 
 export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Platform; endpoints: Map<string, string[]> }) {
   const { platform } = opts;
+  const stale = staleAfterMs(platform.config);
   const input = async (id: string, request: FastifyRequest): Promise<DescribeInput> => {
     const dataset = platform.dataset(id);
     if (!dataset) throw notFound(`no dataset "${id}" in this catalogue (see /catalogue)`);
-    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(platform.config, request) };
+    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(platform.config, request), staleAfterMs: stale };
   };
   const tags = ['catalogue'];
 
   app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset, its current edition and import status' } }, async (request) => {
     const info = platform.catalogue.info;
-    const runs = await latestRuns(platform.knex);
+    const runs = await latestRuns(platform.knex, stale);
     const datasets = await Promise.all(
       platform.datasets.map(async (d) => summary(platform.knex, { ...(await input(d.id, request)), lastRun: runs.get(d.id) ?? null })),
     );
@@ -70,7 +71,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
   app.get('/catalogue/:id/imports', { schema: { tags, summary: 'Import runs of a dataset, newest first, with progress', params: idParams, response: { 404: problem } } }, async (request) => {
     const { id } = request.params as { id: string };
     await input(id, request);
-    return { dataset: id, imports: await importRuns(platform.knex, id) };
+    return { dataset: id, imports: await importRuns(platform.knex, stale, id) };
   });
 
   app.get(
@@ -79,13 +80,13 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
       schema: {
         tags,
         summary: 'One import run',
-        params: { type: 'object', properties: { id: { type: 'string' }, run: { type: 'integer' } }, required: ['id', 'run'] },
+        params: { type: 'object', properties: { id: { type: 'string' }, run: { type: 'integer', minimum: 1, maximum: 2147483647 } }, required: ['id', 'run'] },
         response: { 404: problem },
       },
     },
     async (request) => {
       const { id, run } = request.params as { id: string; run: number };
-      const row = await platform.knex('catalogue.import_runs').where({ id: run, dataset_id: id }).first();
+      const row = await importRun(platform.knex, stale, id, run);
       if (!row) throw notFound(`no import run ${run} of ${id}`);
       return row;
     },

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { startEmbedded } from './embedded.ts';
 import { trackRequestQueries } from './cancel.ts';
+import { redactText } from '../redact.ts';
 
 // Bigint counts and numeric columns come back as numbers: values here stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -27,6 +28,8 @@ export interface PoolOptions {
   poolMax?: number;
   /** PostgreSQL statement_timeout of every statement on this pool, in ms; 0: none. */
   statementTimeoutMs?: number;
+  /** Where knex's own warnings go (debug level: while the database is down, one per failed connection attempt). */
+  log?: Logger;
 }
 
 /** Seconds-scale limits on reaching the database (a down database must not hold requests for a minute). */
@@ -34,12 +37,14 @@ const CONNECT_TIMEOUT_MS = 5000;
 const ACQUIRE_TIMEOUT_MS = 10_000;
 
 export function createKnex(url: string, options: PoolOptions | number = {}): Knex {
-  const { poolMax = 10, statementTimeoutMs = 0 } = typeof options === 'number' ? { poolMax: options } : options;
+  const { poolMax = 10, statementTimeoutMs = 0, log } = typeof options === 'number' ? { poolMax: options } : options;
+  const quiet = (message: unknown) => log?.debug({ knex: redactText(String(message)) }, 'knex');
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+    log: { warn: quiet, error: quiet, debug: quiet, deprecate: quiet },
   });
   trackRequestQueries(knex);
   return knex;

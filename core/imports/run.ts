@@ -18,6 +18,7 @@ import { CopySession, CopyTableWriter } from './writer.ts';
 import { retireOldEditions } from './retire.ts';
 import { tableName } from '../tables.ts';
 import { dependencyAccess } from '../dataset-context.ts';
+import { failStaleRuns, staleAfterMs } from '../catalogue/status.ts';
 
 export interface ImportRequest {
   datasetId: string;
@@ -66,8 +67,15 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
   const started = Date.now();
   const runId = req.runId ?? (await queueRun(platform, dataset.id, req.trigger));
   const runs = () => platform.knex('catalogue.import_runs').where({ id: runId });
+  // Runs left `running` by a process that died are failed first (this import may be their retry).
+  await failStaleRuns(platform.knex, staleAfterMs(platform.config));
   await runs().update({ status: 'running', started_at: platform.knex.fn.now(), heartbeat_at: platform.knex.fn.now() });
+  // The heartbeat says this process is alive, whatever phase the import is in (reading, ATTACH,
+  // index builds); a run whose heartbeat stops is failed by the next worker, import or start.
+  const heartbeat = setInterval(() => void runs().update({ heartbeat_at: platform.knex.fn.now() }).catch(() => undefined), platform.config.importHeartbeatMs);
+  heartbeat.unref();
   const client = new pg.Client({ connectionString: platform.db.url });
+  let connected = false;
   let progress: ImportProgress | undefined;
   try {
     if (dataset.loadError) throw new Error(`plug-in not loaded: ${dataset.loadError}`);
@@ -83,6 +91,7 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     });
     progress = new ImportProgress(platform.knex, runId, files.reduce((n, f) => n + f.bytes, 0), req.onProgress);
     await client.connect();
+    connected = true;
     await client.query('BEGIN');
     const { rows: locked } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok', [`catalogue-import:${dataset.id}`]);
     if (!locked[0].ok) throw new Error(`an import of ${dataset.id} is already running`);
@@ -92,7 +101,6 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       [dataset.id, m.edition, m.geography_vintage ?? null],
     );
     const editionId: number = ed[0].id;
-    await runs().update({ edition_id: editionId });
     const result = await buildEdition(platform, dataset, client, editionId, files, progress);
     const sources = await Promise.all(files.map(describeSource(platform.config.dataDir)));
     await client.query(
@@ -105,6 +113,9 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       [dataset.id, editionId],
     );
     await client.query(`SELECT pg_notify($1, $2)`, [EDITION_CHANNEL, dataset.id]);
+    // The run names its edition in the transaction that creates it: never an edition that did not commit.
+    await progress.settle();
+    await client.query('UPDATE catalogue.import_runs SET edition_id = $1 WHERE id = $2', [editionId, runId]);
     await client.query('COMMIT');
     await progress.settle();
     const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);
@@ -114,13 +125,15 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     await retireOldEditions(platform, dataset).catch((err) => platform.log.warn({ err: (err as Error).message }, 'retiring old editions failed'));
     return { runId, editionId, rowCounts: result.rowCounts, warnings: result.warnings, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A query on a client that never connected would wait for ever (and the process exit silently).
+    if (connected) await client.query('ROLLBACK').catch(() => undefined);
     await progress?.settle();
     const detail = describeFailure(err, dataset, platform.config.root);
     await runs().update({ status: 'failed', error: JSON.stringify(detail), finished_at: platform.knex.fn.now(), edition_id: null });
     const where = [detail.file, detail.line && `line ${detail.line}`, detail.field && `field ${detail.field}`].filter(Boolean).join(', ');
     throw new ImportFailed(`import of ${dataset.id} failed${where ? ` at ${where}` : ''}: ${detail.reason}`, runId, detail);
   } finally {
+    clearInterval(heartbeat);
     await client.end().catch(() => undefined);
   }
 }
