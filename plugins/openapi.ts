@@ -18,6 +18,8 @@ export default fp(async function openapi(app: FastifyInstance, opts: { title: st
     const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
     if (!schema || schema.hide) return;
     const response = (schema.response ??= {});
+    // An answer with no schema of its own is still documented (as swagger would without the errors added here).
+    if (!Object.keys(response).some((s) => s.startsWith('2'))) response[200] = { description: 'Default Response' };
     for (const [status, answer] of Object.entries(COMMON_RESPONSES)) if (!(status in response)) response[status] = answer;
   });
   await app.register(swagger, {
