@@ -45,7 +45,8 @@ export function problemFor(err: FastifyError, request: FastifyRequest): { proble
     return { problem: new Problem(503, 'Database unavailable', 'the database cannot be reached just now; retry shortly'), retryAfter: RETRY_AFTER.database };
   }
   if (fault === 'timeout') {
-    request.log.warn({ err }, 'query cancelled (time limit, or the client left)');
+    if (request.raw.destroyed) request.log.info({ code: '57014' }, 'the client left: its queries were cancelled');
+    else request.log.warn({ err }, 'query cancelled: past the statement time limit');
     return { problem: new Problem(503, 'Query timeout', 'the query took longer than the time limit; narrow it (filters, a smaller limit) or retry later'), retryAfter: RETRY_AFTER.timeout };
   }
   if (fault === 'bad-value') {

@@ -11,6 +11,16 @@ interface Connection {
 
 interface Scope {
   running: Map<Connection, Knex>;
+  /** The client left: queries not yet sent are not sent. */
+  cancelled: boolean;
+}
+
+/** What a query of a departed client fails with (PostgreSQL's own code for a cancelled statement). */
+class ClientLeft extends Error {
+  readonly code = '57014';
+  constructor() {
+    super('the client left before its query was sent');
+  }
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -29,6 +39,7 @@ export function trackRequestQueries(knex: Knex): void {
     (client as unknown as Record<string, unknown>)[method] = (connection: Connection, ...rest: unknown[]) => {
       const scope = scopes.getStore();
       if (!scope) return original(connection, ...rest);
+      if (scope.cancelled) return Promise.reject(new ClientLeft());
       scope.running.set(connection, knex);
       return original(connection, ...rest).finally(() => scope.running.delete(connection));
     };
@@ -36,7 +47,7 @@ export function trackRequestQueries(knex: Knex): void {
 }
 
 export function newRequestScope(): Scope {
-  return { running: new Map() };
+  return { running: new Map(), cancelled: false };
 }
 
 export function runInRequestScope<T>(scope: Scope, fn: () => T): T {
@@ -45,6 +56,7 @@ export function runInRequestScope<T>(scope: Scope, fn: () => T): T {
 
 /** Cancels the queries still running for this scope. */
 export async function cancelRequestQueries(scope: Scope): Promise<number> {
+  scope.cancelled = true;
   const running = [...scope.running];
   await Promise.all(running.map(([connection, knex]) => (knex.client as unknown as KnexClient).cancelQuery(connection).catch(() => undefined)));
   return running.length;
