@@ -44,6 +44,16 @@ async function eventually(seconds: number, probe: () => Promise<boolean>): Promi
 
 const AREAS = '/v1/greenspace/areas?limit=5';
 
+/** A server of the test's own with a database on it, greenspace imported. */
+async function seeded(t: { teardown(fn: () => unknown): void }, name: string) {
+  const pg = await ownPostgres(t);
+  const url = await pg.createDatabase(name);
+  const seed = await open(url);
+  await runImport(seed, { datasetId: 'greenspace', trigger: 'test' });
+  await seed.close();
+  return { pg, url };
+}
+
 t.test('a database stopped for 20 s: 503s with Retry-After, then full recovery without a restart', async (t) => {
   const pg = await ownPostgres(t);
   const url = await pg.createDatabase('faults');
@@ -97,11 +107,7 @@ t.test('a database stopped for 20 s: 503s with Retry-After, then full recovery w
 });
 
 t.test('the database down at a process’s first data request: the process recovers', async (t) => {
-  const pg = await ownPostgres(t);
-  const url = await pg.createDatabase('first_request');
-  const seed = await open(url);
-  await runImport(seed, { datasetId: 'greenspace', trigger: 'test' });
-  await seed.close();
+  const { pg, url } = await seeded(t, 'first_request');
   const platform = await open(url, true);
   t.teardown(() => platform.close());
   const api = await app(t, platform);
@@ -115,11 +121,7 @@ t.test('the database down at a process’s first data request: the process recov
 });
 
 t.test('the database down when the service starts: it listens, answers 503, and recovers', async (t) => {
-  const pg = await ownPostgres(t);
-  const url = await pg.createDatabase('at_start');
-  const seed = await open(url);
-  await runImport(seed, { datasetId: 'greenspace', trigger: 'test' });
-  await seed.close();
+  const { pg, url } = await seeded(t, 'at_start');
   await pg.stop();
   const service = await startService(loadConfig({ ...env(url), CATALOGUE_WORKER: 'off', RATE_LIMIT_PER_MINUTE: '0' }, ROOT));
   t.teardown(() => service.stop());

@@ -171,37 +171,41 @@ export function requestCases(op: Operation, seen: string[], adminToken: string):
   return fc.oneof(wellFormedCases(op, seen, adminToken), hostileCases(op, seen, adminToken));
 }
 
+const paramsIn = (op: Operation, where: Parameter['in']) => op.parameters.filter((p) => p.in === where);
+
+/** The path with its parameters filled in, and the query string. */
+function urlOf(op: Operation, pathValues: string[], queryParts: string[]): string {
+  let i = 0;
+  const qs = queryParts.join('&');
+  return op.path.replace(/\{[^}]+\}/g, () => pathValues[i++]) + (qs ? `?${qs}` : '');
+}
+
 /** Only values valid for their schemas (or seen in answers), a few optional parameters, the right token. */
 function wellFormedCases(op: Operation, seen: string[], adminToken: string): fc.Arbitrary<RequestCase> {
-  const byIn = (where: Parameter['in']) => op.parameters.filter((p) => p.in === where);
-  const path = fc.tuple(...byIn('path').map((p) => validValue(p.schema ?? {}, seen)));
+  const path = fc.tuple(...paramsIn(op, 'path').map((p) => validValue(p.schema ?? {}, seen)));
   const query = fc.tuple(
-    ...byIn('query').map((p) =>
+    ...paramsIn(op, 'query').map((p) =>
       fc.oneof(
-        { weight: p.required ? 1 : 0, arbitrary: validValue(p.schema ?? {}, seen).map((v) => [`${p.name}=${v}`]) },
+        { weight: 1, arbitrary: validValue(p.schema ?? {}, seen).map((v) => [`${p.name}=${v}`]) },
         { weight: p.required ? 0 : 8, arbitrary: fc.constant([] as string[]) },
-        { weight: p.required ? 0 : 1, arbitrary: validValue(p.schema ?? {}, seen).map((v) => [`${p.name}=${v}`]) },
       ),
     ),
   );
   const body = op.body ? fc.option(jsonValue(op.body.schema, seen, 0, false).map((v) => JSON.stringify(v) ?? 'null'), { nil: undefined, freq: op.body.required ? 20 : 2 }) : fc.constant(undefined);
   return fc.record({ path, query, body, accept: fc.constantFrom('application/json', '*/*', 'text/csv', '') }).map((c) => {
-    let i = 0;
-    const qs = c.query.flat().join('&');
     const headers: Record<string, string> = {};
     if (c.accept) headers.accept = c.accept;
     if (op.secured) headers.authorization = `Bearer ${adminToken}`;
     if (c.body !== undefined) headers['content-type'] = 'application/json';
-    return { method: op.method.toUpperCase(), url: op.path.replace(/\{[^}]+\}/g, () => c.path[i++]) + (qs ? `?${qs}` : ''), headers, ...(c.body !== undefined ? { payload: c.body } : {}) };
+    return { method: op.method.toUpperCase(), url: urlOf(op, c.path, c.query.flat()), headers, ...(c.body !== undefined ? { payload: c.body } : {}) };
   });
 }
 
 /** Hostile values anywhere: parameters, repeated parameters, unknown ones, bodies, content types, tokens, headers. */
 function hostileCases(op: Operation, seen: string[], adminToken: string): fc.Arbitrary<RequestCase> {
-  const byIn = (where: Parameter['in']) => op.parameters.filter((p) => p.in === where);
-  const path = fc.tuple(...byIn('path').map((p) => parameterValue(p.schema ?? {}, seen)));
+  const path = fc.tuple(...paramsIn(op, 'path').map((p) => parameterValue(p.schema ?? {}, seen)));
   const query = fc.tuple(
-    ...byIn('query').map((p) =>
+    ...paramsIn(op, 'query').map((p) =>
       fc.oneof(
         { weight: p.required ? 6 : 2, arbitrary: parameterValue(p.schema ?? {}, seen).map((v) => [`${p.name}=${v}`]) },
         { weight: 1, arbitrary: fc.constant([] as string[]) },
@@ -218,14 +222,11 @@ function hostileCases(op: Operation, seen: string[], adminToken: string): fc.Arb
     : fc.constant(undefined);
   const auth = op.secured ? fc.constantFrom(`Bearer ${adminToken}`, `Bearer ${adminToken}`, `Bearer ${adminToken}x`, 'Bearer', 'Basic YTpi', '') : fc.constant('');
   return fc.record({ path, query, extra, body, auth, accept: fc.constantFrom(...ACCEPT), encoding: fc.constantFrom('', '', 'gzip', 'br', 'identity;q=0, *;q=0') }).map((c) => {
-    let i = 0;
-    const pathname = op.path.replace(/\{[^}]+\}/g, () => c.path[i++]);
-    const qs = [...c.query.flat(), ...c.extra].join('&');
     const headers: Record<string, string> = {};
     if (c.accept) headers.accept = c.accept;
     if (c.encoding) headers['accept-encoding'] = c.encoding;
     if (c.auth) headers.authorization = c.auth;
     if (c.body) headers['content-type'] = c.body.type;
-    return { method: op.method.toUpperCase(), url: pathname + (qs ? `?${qs}` : ''), headers, ...(c.body ? { payload: c.body.text } : {}) };
+    return { method: op.method.toUpperCase(), url: urlOf(op, c.path, [...c.query.flat(), ...c.extra]), headers, ...(c.body ? { payload: c.body.text } : {}) };
   });
 }
