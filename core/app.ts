@@ -7,15 +7,18 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
 import type { Platform } from './platform.ts';
 import { dependencyAccess, routesContext } from './dataset-context.ts';
 import type { PluginContext } from './contract.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { adminRoutes } from './catalogue/admin.ts';
-import errors from '../plugins/errors.ts';
+import errors, { clientError, frameworkError } from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
 import safeInput from '../plugins/safe-input.ts';
 import web from '../plugins/web/index.ts';
+import queryCancel from '../plugins/query-cancel.ts';
+import { healthRoutes } from './health.ts';
 import { Problem } from './sdk/problem.ts';
 import { COMPRESS_THRESHOLD } from './sdk/answers.ts';
 
@@ -26,15 +29,40 @@ export interface AppOptions {
   maxEventLoopDelay?: number;
 }
 
+// Security headers for a JSON API (nothing to render, frame or script); the /docs page sets its own
+// Content-Security-Policy (@fastify/swagger-ui staticCSP). Open data is read from any origin.
+const HELMET = {
+  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+  crossOriginResourcePolicy: { policy: 'cross-origin' as const },
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'no-referrer' as const },
+  frameguard: { action: 'deny' as const },
+};
+
+const PUBLIC_CORS = {
+  origin: '*',
+  credentials: false,
+  methods: ['GET', 'HEAD', 'POST'],
+  allowedHeaders: ['Accept', 'Content-Type', 'If-None-Match'],
+  exposedHeaders: ['Link', 'ETag', 'Retry-After'],
+  maxAge: 600,
+};
+
+// What answers without the database: liveness, the API documentation, the web pages' static files.
+const NO_DATABASE = /^\/(health|docs|openapi\.json|web\/static)(\/|\.|$)/;
+
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: platform.log as unknown as FastifyBaseLogger,
     trustProxy: platform.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // Path parameters are bounded by their schemas (a 400 naming the parameter); beyond this, a 414.
     // Clients of the emulated APIs call paths with and without the trailing slash, and some do not
     // follow redirects: both forms are answered directly, on every route.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
   });
   const info = platform.catalogue.info;
   // Which HTTP worker answered (npm start runs one per core): for operators and tests.
@@ -46,12 +74,17 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     });
   await app.register(errors);
   await app.register(safeInput);
+  await app.register(queryCancel);
+  await app.register(helmet, HELMET);
   // Every large answer compressed, negotiated once here (answers cached per edition bring their own
   // compressed bytes and are passed through). Brotli at quality 4: on the fly, speed over size.
   await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   const pluginTags = platform.plugins.map((p) => ({ name: p.manifest.title, description: p.manifest.description }));
   await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '', tags: pluginTags });
-  await app.register(cors, { origin: '*', exposedHeaders: ['Link', 'ETag'] });
+  // Open data: any origin may read, without credentials; the admin routes are not offered to browsers.
+  await app.register(cors, {
+    delegator: (request, done) => done(null, request.url.startsWith('/admin') ? { origin: false } : PUBLIC_CORS),
+  });
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
   await app.register(underPressure, {
@@ -61,7 +94,13 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     // second after start on a busy machine): not a reason to refuse requests.
     pressureHandler: (_req, _reply, _type, value) =>
       value === Infinity ? undefined : Promise.reject(new Problem(503, 'Service unavailable', 'the server is under pressure; retry shortly')),
-    exposeStatusRoute: { url: '/health', routeOpts: { logLevel: 'warn' } },
+  });
+  await app.register(healthRoutes, { platform });
+  // Opened in the background (the server listens while the database is unreachable at start): until
+  // the database has been reached and migrated, what needs it answers 503 with Retry-After.
+  app.addHook('onRequest', async (request) => {
+    if (!platform.isReady() && request.routeOptions.url !== undefined && !NO_DATABASE.test(request.routeOptions.url))
+      throw new Problem(503, 'Database unavailable', 'the database cannot be reached yet; retry shortly', { retry_after: 5 });
   });
 
   const endpoints = new Map<string, string[]>();

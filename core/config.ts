@@ -22,6 +22,30 @@ export interface Config {
   webConcurrency: number;
   /** Set by the primary in the HTTP workers it forks: the primary has run the migrations. */
   clusterWorker: boolean;
+  /** Base of the absolute URLs the catalogue advertises (scheme, host, optional path); unset: see publicBaseUrl(). */
+  publicBaseUrl?: string;
+  /** PostgreSQL statement_timeout of the API's queries, in ms (0: none). */
+  statementTimeoutMs: number;
+  /** How often a running import says it is alive; a run silent for 6 beats is failed. */
+  importHeartbeatMs: number;
+}
+
+function baseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL without query or fragment, got "${value}"`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+function milliseconds(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${value}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -47,5 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
     webConcurrency,
     clusterWorker: env.CATALOGUE_CLUSTER_WORKER === '1',
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
+    statementTimeoutMs: milliseconds('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
+    importHeartbeatMs: Math.max(100, milliseconds('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 10_000)),
   };
 }

@@ -44,11 +44,22 @@ export async function findEdition(knex: Knex, datasetId: string, ref: string | n
   return row ? normalise(row) : undefined;
 }
 
+/**
+ * The current edition of every dataset, cached. A load that fails (the database is down) is not
+ * kept: the next call tries again. The LISTEN connection that follows other processes' switches
+ * is re-established whenever it is lost (with a reload, for the notifications missed meanwhile);
+ * the poll covers the gaps.
+ */
 export class EditionCache {
   private current = new Map<string, EditionRow>();
   private loaded: Promise<void> | undefined;
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private retryMs = RETRY_MIN_MS;
+  private closed = false;
+  /** True while a LISTEN connection is up. */
+  listening = false;
 
   constructor(
     private readonly knex: Knex,
@@ -63,24 +74,78 @@ export class EditionCache {
   }
 
   async get(datasetId: string): Promise<EditionRow | undefined> {
-    this.loaded ??= this.refresh();
+    if (!this.loaded) {
+      const load = this.refresh();
+      this.loaded = load;
+      load.catch(() => {
+        if (this.loaded === load) this.loaded = undefined;
+      });
+    }
     await this.loaded;
     return this.current.get(datasetId);
   }
 
-  /** Follows switches made by other processes. */
+  /** Follows switches made by other processes; resolves after the first attempt to LISTEN, whether it succeeded or not. */
   async listen(url: string, pollMs = 10_000): Promise<void> {
-    this.listener = new pg.Client({ connectionString: url });
-    this.listener.on('error', (err) => this.log.warn({ err: err.message }, 'edition listener lost its connection'));
-    await this.listener.connect();
-    this.listener.on('notification', () => void this.refresh().catch(() => undefined));
-    await this.listener.query(`LISTEN ${EDITION_CHANNEL}`);
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), pollMs);
     this.timer.unref();
+    await this.connect(url, false);
+  }
+
+  private async connect(url: string, reconnecting: boolean): Promise<void> {
+    if (this.closed) return;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    let dead = false;
+    const lost = (err?: Error) => {
+      if (dead) return;
+      dead = true;
+      if (err) this.log.warn({ err }, 'edition listener lost its connection');
+      void client.end().catch(() => undefined);
+      if (this.listener === client) {
+        this.listener = undefined;
+        this.listening = false;
+      }
+      this.reconnectLater(url);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      client.on('notification', () => void this.refresh().catch(() => undefined));
+      await client.query(`LISTEN ${EDITION_CHANNEL}`);
+    } catch (err) {
+      return lost(err as Error);
+    }
+    if (this.closed) return void client.end().catch(() => undefined);
+    this.listener = client;
+    this.listening = true;
+    this.retryMs = RETRY_MIN_MS;
+    if (reconnecting) {
+      this.log.info('edition listener reconnected');
+      await this.refresh().catch(() => undefined);
+    }
+  }
+
+  private reconnectLater(url: string): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.connect(url, true);
+    }, this.retryMs);
+    this.retry.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
+    if (this.retry) clearTimeout(this.retry);
+    const listener = this.listener;
+    this.listener = undefined;
+    this.listening = false;
+    await listener?.end().catch(() => undefined);
   }
 }
+
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 5000;

@@ -3,13 +3,16 @@
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/connection.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createKnex, openDatabase, type Database } from './db/connection.ts';
+import { databaseFault } from './db/faults.ts';
 import { migrateCore, migrateDataset } from './db/migrate.ts';
 import { EditionCache } from './editions.ts';
 import { loadPlatformPlugins, loadPlugins, type LoadedDataset, type LoadedPlugin } from './loader.ts';
 import { dependencyOrder, readCatalogue, type CatalogueDefinition } from './manifest.ts';
 import type { DatasetContext } from './contract.ts';
 import { createDatasetContext } from './dataset-context.ts';
+import { redactError } from './redact.ts';
 
 export interface Platform {
   config: Config;
@@ -25,13 +28,18 @@ export interface Platform {
   contexts: Map<string, DatasetContext>;
   /** Each loaded dataset's services (services.ts), for the datasets that declare it in depends_on. */
   services: Map<string, Record<string, unknown>>;
+  /** Settles once the database has been reached and migrated (at once unless opened in the background). */
+  ready: Promise<void>;
+  isReady(): boolean;
   dataset(id: string): LoadedDataset | undefined;
   close(): Promise<void>;
 }
 
 // Audit software sends patients' postcodes in paths, query strings and bodies: request logs
-// carry the matched route pattern only, never the URL, the query or the body.
+// carry the matched route pattern only, never the URL, the query or the body, and errors their
+// type, code and stack with every quoted value taken out of the message.
 const serializers = {
+  err: redactError,
   req: (req: { method?: string; id?: string; routeOptions?: { url?: string } }) => ({
     method: req.method,
     route: req.routeOptions?.url ?? '(no matching route)',
@@ -44,20 +52,57 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({ level, base: undefined, serializers }, destination);
 }
 
-export async function openPlatform(config: Config, opts: { log?: Logger; listen?: boolean; poolMax?: number } = {}): Promise<Platform> {
+export interface OpenOptions {
+  log?: Logger;
+  /** Follow edition switches of other processes (LISTEN/NOTIFY, with a poll). */
+  listen?: boolean;
+  poolMax?: number;
+  /** How often the edition cache is reloaded besides notifications (default 10 s). */
+  editionPollMs?: number;
+  /**
+   * Return before the database is reached: migrations are retried until the database answers, and
+   * `platform.ready` settles then (the server listens meanwhile and answers 503). Default: wait.
+   */
+  background?: boolean;
+}
+
+export async function openPlatform(config: Config, opts: OpenOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   const catalogue = readCatalogue(config.catalogueFile);
   const datasets = await loadPlugins(catalogue, log);
   const plugins = await loadPlatformPlugins(catalogue, log);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, stateDir: config.stateDir, embeddedPort: config.embeddedPort, log, poolMax: opts.poolMax });
-  try {
-    if (!config.clusterWorker) await migrate(db.knex, config.root, datasets, log);
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    stateDir: config.stateDir,
+    embeddedPort: config.embeddedPort,
+    log,
+    poolMax: opts.poolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   const editions = new EditionCache(db.knex, log);
-  if (opts.listen) await editions.listen(db.url);
+  let ready = false;
+  const closing = new AbortController();
+  let closed: Promise<void> | undefined;
+  // In an HTTP worker of the cluster, the primary has migrated already.
+  const migrate = () => (config.clusterWorker ? Promise.resolve() : migrateAll(db.url, config, datasets, log));
+  let prepared: Promise<void>;
+  try {
+    await migrate();
+    ready = true;
+    prepared = Promise.resolve();
+  } catch (err) {
+    if (!opts.background || databaseFault(err) !== 'unavailable') {
+      await db.close();
+      throw err;
+    }
+    log.warn({ err }, 'database unreachable at start: answering 503 until it can be reached');
+    prepared = untilReachable(migrate, log, closing.signal).then(() => {
+      ready = true;
+      log.info('database reached and migrated');
+    });
+    prepared.catch(() => undefined); // observed through platform.ready
+  }
+  if (opts.listen) await editions.listen(db.url, opts.editionPollMs);
   const platform: Platform = {
     config,
     log,
@@ -69,26 +114,54 @@ export async function openPlatform(config: Config, opts: { log?: Logger; listen?
     editions,
     contexts: new Map(),
     services: new Map(),
+    ready: prepared,
+    isReady: () => ready,
     dataset: (id) => datasets.find((d) => d.id === id),
-    close: async () => {
-      await editions.close();
-      await db.close();
-    },
+    close: () =>
+      (closed ??= (async () => {
+        closing.abort();
+        await editions.close();
+        await prepared.catch(() => undefined);
+        await db.close();
+      })()),
   };
   openServices(platform);
   return platform;
 }
 
-/** The core's migrations, then each dataset's; a dataset whose migrations fail is listed as failed. */
-async function migrate(knex: Knex, root: string, datasets: LoadedDataset[], log: Logger): Promise<void> {
-  await migrateCore(knex, root);
-  for (const d of datasets) {
-    if (d.loadError) continue;
+/**
+ * The core's and every dataset's migrations, on a connection of their own without the serving
+ * pool's statement timeout (converting a table to partitions may take a while). A dataset whose
+ * migrations fail is marked failed; a database that cannot be reached fails the whole step.
+ */
+async function migrateAll(url: string, config: Config, datasets: LoadedDataset[], log: Logger): Promise<void> {
+  const knex = createKnex(url, { poolMax: 2, log });
+  try {
+    await migrateCore(knex, config.root);
+    for (const d of datasets) {
+      if (d.loadError) continue;
+      try {
+        await migrateDataset(knex, d.id, d.dir, d.manifest.tables.map((t) => t.name));
+      } catch (err) {
+        if (databaseFault(err) === 'unavailable') throw err;
+        d.loadError = `migrations failed: ${(err as Error).message}`;
+        log.error({ dataset: d.id, err: d.loadError }, 'dataset migrations failed');
+      }
+    }
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** Runs `step` again until it succeeds or fails for another reason than an unreachable database (after 1 s, doubling to 15 s). */
+async function untilReachable(step: () => Promise<void>, log: Logger, signal: AbortSignal): Promise<void> {
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {
+    await sleep(wait, undefined, { signal });
     try {
-      await migrateDataset(knex, d.id, d.dir, d.manifest.tables.map((t) => t.name));
+      return await step();
     } catch (err) {
-      d.loadError = `migrations failed: ${(err as Error).message}`;
-      log.error({ dataset: d.id, err: d.loadError }, 'dataset migrations failed');
+      if (databaseFault(err) !== 'unavailable') throw err;
+      log.warn({ err, retry_in_ms: wait }, 'database still unreachable');
     }
   }
 }

@@ -2,7 +2,7 @@
 import { run, quickAddJob, runMigrations, type Runner, type Task } from 'graphile-worker';
 import type { Platform } from './platform.ts';
 import { queueRun, runImport } from './imports/run.ts';
-import { failStaleRuns } from './catalogue/status.ts';
+import { failStaleRuns, staleAfterMs } from './catalogue/status.ts';
 import { sourcesPresent } from './imports/sources.ts';
 
 export const IMPORT_TASK = 'catalogue_import';
@@ -25,7 +25,7 @@ export async function startWorker(platform: Platform, concurrency = 1): Promise<
     const p = payload as ImportPayload;
     await runImport(platform, { datasetId: p.dataset, trigger: p.trigger ?? 'api', runId: p.run });
   };
-  return run({
+  const runner = await run({
     connectionString: platform.db.url,
     concurrency,
     noHandleSignals: true,
@@ -34,6 +34,12 @@ export async function startWorker(platform: Platform, concurrency = 1): Promise<
     crontab: crontab(platform),
     logger: undefined,
   });
+  // Runs of an import process that died (on any machine) are failed while this worker runs.
+  const stale = staleAfterMs(platform.config);
+  const sweep = setInterval(() => void failStaleRuns(platform.knex, stale).catch(() => undefined), stale / 2);
+  sweep.unref();
+  void runner.promise.finally(() => clearInterval(sweep)).catch(() => undefined);
+  return runner;
 }
 
 /** Queues an import job; the run row appears at once in /catalogue/{id}/imports. */
@@ -46,7 +52,7 @@ export async function enqueueImport(platform: Platform, datasetId: string, trigg
 
 /** On start: datasets never imported whose sources are found locally are queued, in dependency order. */
 export async function queueFirstImports(platform: Platform, order: string[]): Promise<string[]> {
-  await failStaleRuns(platform.knex);
+  await failStaleRuns(platform.knex, staleAfterMs(platform.config));
   const queued: string[] = [];
   for (const id of order) {
     const d = platform.dataset(id)!;

@@ -58,7 +58,7 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
   }
 }
 
-/** The real server (buildApp, rate limit off) in a child process; resolves with its address. */
+/** The real server (buildApp, rate limit off) in a child process; resolves with its address and pid. */
 export async function startServer(b: Bench): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], { cwd: ROOT, env: b.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';

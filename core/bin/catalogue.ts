@@ -15,6 +15,7 @@ import { validateProject } from '../validate.ts';
 import { scaffoldDataset } from '../scaffold.ts';
 import { progressReporter } from '../cli/progress-bar.ts';
 import { summary } from '../catalogue/describe.ts';
+import { staleAfterMs } from '../catalogue/status.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -91,7 +92,7 @@ async function main() {
     case 'list': {
       const platform = await openPlatform(config, { log: createLogger('warn') });
       for (const d of platform.datasets) {
-        const s = await summary(platform.knex, { dataset: d, current: await platform.editions.get(d.id), endpoints: [], baseUrl: '' });
+        const s = await summary(platform.knex, { dataset: d, current: await platform.editions.get(d.id), endpoints: [], baseUrl: '', staleAfterMs: staleAfterMs(config) });
         console.log(`${d.id.padEnd(28)} ${String(s.status.state).padEnd(14)} ${s.current_edition ? `edition ${s.current_edition.id} (${s.current_edition.label})` : ''}`);
       }
       return platform.close();

@@ -10,6 +10,8 @@ export interface DescribeInput {
   current?: EditionRow;
   endpoints: string[];
   baseUrl: string;
+  /** After how long without a heartbeat a running import counts as dead (staleAfterMs). */
+  staleAfterMs: number;
   /** The dataset's newest import run, when the caller already has it. */
   lastRun?: ImportRun | null;
 }
@@ -30,7 +32,7 @@ function editionSummary(e: EditionRow | undefined) {
 export async function summary(knex: Knex, input: DescribeInput) {
   const { dataset: d, current } = input;
   const m = d.manifest;
-  const last = input.lastRun === undefined ? (await importRuns(knex, d.id, 1))[0] : (input.lastRun ?? undefined);
+  const last = input.lastRun === undefined ? (await importRuns(knex, input.staleAfterMs, d.id, 1))[0] : (input.lastRun ?? undefined);
   return {
     id: d.id,
     title: m.title,

@@ -1,29 +1,39 @@
 // GET /catalogue, /catalogue/{id}, its imports, its Data Package, and the DCAT catalogue.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 import type { Platform } from '../platform.ts';
 import { notFound } from '../sdk/problem.ts';
 import { dataPackage, dcatDataset, fullEntry, summary, type DescribeInput } from './describe.ts';
-import { importRuns, latestRuns } from './status.ts';
+import { importRun, importRuns, latestRuns, staleAfterMs } from './status.ts';
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const problem = { $ref: 'Problem#' };
 
-export function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The base of the absolute URLs the catalogue advertises: PUBLIC_BASE_URL; else, behind a trusted
+ * proxy, the host it forwards; else the address the server listens on. Never a Host header a
+ * client made up (`Host: evil.example` must not turn the catalogue's links into evil.example's).
+ */
+export function baseUrl(config: Config, request: FastifyRequest): string {
+  if (config.publicBaseUrl) return config.publicBaseUrl;
+  if (config.trustProxy) return `${request.protocol}://${request.host}`;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }
 
 export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Platform; endpoints: Map<string, string[]> }) {
   const { platform } = opts;
+  const stale = staleAfterMs(platform.config);
   const input = async (id: string, request: FastifyRequest): Promise<DescribeInput> => {
     const dataset = platform.dataset(id);
     if (!dataset) throw notFound(`no dataset "${id}" in this catalogue (see /catalogue)`);
-    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(request) };
+    return { dataset, current: await platform.editions.get(id), endpoints: opts.endpoints.get(id) ?? [], baseUrl: baseUrl(platform.config, request), staleAfterMs: stale };
   };
   const tags = ['catalogue'];
 
   app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset (current edition, import status) and platform plug-in (the API it mounts)' } }, async (request) => {
     const info = platform.catalogue.info;
-    const runs = await latestRuns(platform.knex);
+    const runs = await latestRuns(platform.knex, stale);
     const datasets = await Promise.all(
       platform.datasets.map(async (d) => summary(platform.knex, { ...(await input(d.id, request)), lastRun: runs.get(d.id) ?? null })),
     );
@@ -31,7 +41,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
       id: p.id,
       title: p.manifest.title,
       description: p.manifest.description,
-      prefix: `${baseUrl(request)}${p.manifest.prefix}`,
+      prefix: `${baseUrl(platform.config, request)}${p.manifest.prefix}`,
       status: p.loadError ? { state: 'failed', reason: p.loadError } : { state: 'ready' },
       depends_on: p.manifest.depends_on ?? [],
     }));
@@ -49,7 +59,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
         foaf: 'http://xmlns.com/foaf/0.1/',
         owl: 'http://www.w3.org/2002/07/owl#',
       },
-      '@id': `${baseUrl(request)}/catalogue.jsonld`,
+      '@id': `${baseUrl(platform.config, request)}/catalogue.jsonld`,
       '@type': 'dcat:Catalog',
       'dct:title': info.title ?? 'Data catalogue',
       'dct:description': info.description ?? '',
@@ -69,7 +79,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
   app.get('/catalogue/:id/imports', { schema: { tags, summary: 'Import runs of a dataset, newest first, with progress', params: idParams, response: { 404: problem } } }, async (request) => {
     const { id } = request.params as { id: string };
     await input(id, request);
-    return { dataset: id, imports: await importRuns(platform.knex, id) };
+    return { dataset: id, imports: await importRuns(platform.knex, stale, id) };
   });
 
   app.get(
@@ -78,13 +88,13 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
       schema: {
         tags,
         summary: 'One import run',
-        params: { type: 'object', properties: { id: { type: 'string' }, run: { type: 'integer' } }, required: ['id', 'run'] },
+        params: { type: 'object', properties: { id: { type: 'string' }, run: { type: 'integer', minimum: 1, maximum: 2147483647 } }, required: ['id', 'run'] },
         response: { 404: problem },
       },
     },
     async (request) => {
       const { id, run } = request.params as { id: string; run: number };
-      const row = await platform.knex('catalogue.import_runs').where({ id: run, dataset_id: id }).first();
+      const row = await importRun(platform.knex, stale, id, run);
       if (!row) throw notFound(`no import run ${run} of ${id}`);
       return row;
     },

@@ -1,6 +1,7 @@
 // A dataset's state as users see it: not imported / queued / importing (percent) / ready / failed.
 import type { Knex } from 'knex';
 import type { LoadedDataset } from '../loader.ts';
+import type { Config } from '../config.ts';
 
 export interface ImportRun {
   id: number;
@@ -18,26 +19,50 @@ export interface ImportRun {
   heartbeat_at: string | null;
 }
 
-const STALE_MS = 120_000;
+/** A running import's heartbeat may be late by this many beats before its run counts as dead. */
+const MISSED_BEATS = 6;
 
-export async function importRuns(knex: Knex, datasetId?: string, limit = 50): Promise<ImportRun[]> {
-  const q = knex('catalogue.import_runs').orderBy('id', 'desc').limit(limit);
+export const staleAfterMs = (config: Pick<Config, 'importHeartbeatMs'>) => config.importHeartbeatMs * MISSED_BEATS;
+
+const STOPPED = { reason: 'the import process stopped (killed or crashed); the previous edition stayed served' };
+
+// PostgreSQL's clock decides (every heartbeat is its now()), not this process's.
+const silentFor = (knex: Knex, staleMs: number) => knex.raw(`heartbeat_at < now() - make_interval(secs => ?)`, [staleMs / 1000]);
+
+/** A running run whose heartbeat stopped is shown as what it is, failed, even before a sweep marks it so. */
+function asSeen(row: ImportRun & { silent?: boolean }): ImportRun {
+  const { silent, ...run } = row;
+  return silent && run.status === 'running' ? { ...run, status: 'failed', error: STOPPED } : run;
+}
+
+/** Import runs with whether each has gone silent. */
+const runsSeen = (knex: Knex, staleMs: number) => knex('catalogue.import_runs').select('*', knex.raw(`(${silentFor(knex, staleMs).toQuery()}) AS silent`));
+
+export async function importRuns(knex: Knex, staleMs: number, datasetId?: string, limit = 50): Promise<ImportRun[]> {
+  const q = runsSeen(knex, staleMs).orderBy('id', 'desc').limit(limit);
   if (datasetId) q.where({ dataset_id: datasetId });
-  return q;
+  return (await q).map(asSeen);
+}
+
+export async function importRun(knex: Knex, staleMs: number, datasetId: string, runId: number): Promise<ImportRun | undefined> {
+  const row = await runsSeen(knex, staleMs).where({ id: runId, dataset_id: datasetId }).first();
+  return row ? asSeen(row) : undefined;
 }
 
 /** The newest run of every dataset, in one query. */
-export async function latestRuns(knex: Knex): Promise<Map<string, ImportRun>> {
-  const rows: ImportRun[] = await knex('catalogue.import_runs').distinctOn('dataset_id').orderBy([{ column: 'dataset_id' }, { column: 'id', order: 'desc' }]);
-  return new Map(rows.map((r) => [r.dataset_id, r]));
+export async function latestRuns(knex: Knex, staleMs: number): Promise<Map<string, ImportRun>> {
+  const rows = await runsSeen(knex, staleMs)
+    .distinctOn('dataset_id')
+    .orderBy([{ column: 'dataset_id' }, { column: 'id', order: 'desc' }]);
+  return new Map(rows.map((r: ImportRun) => [r.dataset_id, asSeen(r)]));
 }
 
-/** Runs marked running whose process stopped sending heartbeats (killed) are failed, not "importing". */
-export async function failStaleRuns(knex: Knex, staleMs = STALE_MS): Promise<number> {
+/** Runs marked running whose process stopped sending heartbeats (killed, crashed) are failed, not "importing". */
+export async function failStaleRuns(knex: Knex, staleMs: number): Promise<number> {
   return knex('catalogue.import_runs')
     .where({ status: 'running' })
-    .andWhere('heartbeat_at', '<', new Date(Date.now() - staleMs))
-    .update({ status: 'failed', finished_at: knex.fn.now(), error: JSON.stringify({ reason: 'the import process stopped (killed or crashed); the previous edition stayed served' }) });
+    .andWhere(silentFor(knex, staleMs))
+    .update({ status: 'failed', finished_at: knex.fn.now(), edition_id: null, error: JSON.stringify(STOPPED) });
 }
 
 export function datasetState(d: LoadedDataset, hasEdition: boolean, last: ImportRun | undefined) {

@@ -1,9 +1,15 @@
 // Where the database comes from: DATABASE_URL, or the embedded server in the state folder.
+// The serving pool has time limits of its own: a connection attempt gives up after a few seconds
+// (a database that is down answers 503 at once instead of holding requests), and every statement
+// after `statementTimeoutMs` (PostgreSQL statement_timeout); queries of a request whose client went
+// away are cancelled (see cancel.ts).
 import knexFactory, { type Knex } from 'knex';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { startEmbedded } from './embedded.ts';
+import { trackRequestQueries } from './cancel.ts';
+import { redactText } from '../redact.ts';
 
 // Bigint counts and numeric columns come back as numbers: values here stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -18,17 +24,39 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createKnex(url: string, poolMax = 10): Knex {
-  return knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: poolMax } });
+export interface PoolOptions {
+  poolMax?: number;
+  /** PostgreSQL statement_timeout of every statement on this pool, in ms; 0: none. */
+  statementTimeoutMs?: number;
+  /** Where knex's own warnings go (debug level: while the database is down, one per failed connection attempt). */
+  log?: Logger;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; stateDir: string; embeddedPort: number; log: Logger; poolMax?: number }): Promise<Database> {
+/** Seconds-scale limits on reaching the database (a down database must not hold requests for a minute). */
+const CONNECT_TIMEOUT_MS = 5000;
+const ACQUIRE_TIMEOUT_MS = 10_000;
+
+export function createKnex(url: string, options: PoolOptions | number = {}): Knex {
+  const { poolMax = 10, statementTimeoutMs = 0, log } = typeof options === 'number' ? { poolMax: options } : options;
+  const quiet = (message: unknown) => log?.debug({ knex: redactText(String(message)) }, 'knex');
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
+    pool: { min: 0, max: poolMax },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+    log: { warn: quiet, error: quiet, debug: quiet, deprecate: quiet },
+  });
+  trackRequestQueries(knex);
+  return knex;
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; stateDir: string; embeddedPort: number; log: Logger } & PoolOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const knex = createKnex(opts.databaseUrl, opts.poolMax);
+    const knex = createKnex(opts.databaseUrl, opts);
     return { url: opts.databaseUrl, knex, embedded: false, close: () => knex.destroy() };
   }
   const server = await startEmbedded(join(opts.stateDir, 'postgres'), opts.embeddedPort, opts.log);
-  const knex = createKnex(server.url, opts.poolMax);
+  const knex = createKnex(server.url, opts);
   return {
     url: server.url,
     knex,

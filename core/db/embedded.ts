@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Starts it again after stop() (a database restart, as the fault tests make). */
+  start(): Promise<void>;
 }
 
 function processName(pid: number): string {
@@ -73,5 +75,6 @@ export async function startEmbedded(dir: string, port: number, log: Logger): Pro
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
+    start: () => pg.start(),
   };
 }

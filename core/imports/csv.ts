@@ -76,17 +76,21 @@ export async function* readCsvFile(
   const parser = parseCsv(input, options);
   const head: string[][] = [];
   let names: string[] | undefined;
+  let width = 0; // up to the last named column: a row with fewer fields lost a column
   for await (const { record, info } of parser) {
     if (!names) {
       head.push(record);
       if (head.length < headerRows) continue;
       names = combineHeaders(head);
+      width = names.reduce((w, n, i) => (n ? i + 1 : w), 0);
       const missing = (options.required ?? []).filter((r) => !names!.includes(r));
       if (missing.length > 0)
         throw new SourceError(`required column(s) missing: ${missing.join(', ')} (found: ${names.filter(Boolean).join(', ')})`, file, info.lines);
       continue;
     }
     if (record.every((v) => v.trim() === '')) continue;
+    if (record.length < width)
+      throw new SourceError(`the row has ${record.length} fields, the header ${width}: a field is missing`, file, info.lines, names[record.length] || undefined);
     const values: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) if (names[i]) values[names[i]] = record[i] ?? '';
     yield { values, line: info.lines, file };

@@ -20,6 +20,7 @@ import { CopySession, CopyTableWriter } from './writer.ts';
 import { retireOldEditions } from './retire.ts';
 import { tableName } from '../tables.ts';
 import { dependencyAccess } from '../dataset-context.ts';
+import { failStaleRuns, staleAfterMs } from '../catalogue/status.ts';
 
 export interface ImportRequest {
   datasetId: string;
@@ -70,7 +71,13 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
   const started = Date.now();
   const runId = req.runId ?? (await queueRun(platform, dataset.id, req.trigger));
   const runs = () => platform.knex('catalogue.import_runs').where({ id: runId });
+  // Runs left `running` by a process that died are failed first (this import may be their retry).
+  await failStaleRuns(platform.knex, staleAfterMs(platform.config));
   await runs().update({ status: 'running', started_at: platform.knex.fn.now(), heartbeat_at: platform.knex.fn.now() });
+  // The heartbeat says this process is alive, whatever phase the import is in (reading, ATTACH,
+  // index builds); a run whose heartbeat stops is failed by the next worker, import or start.
+  const heartbeat = setInterval(() => void runs().update({ heartbeat_at: platform.knex.fn.now() }).catch(() => undefined), platform.config.importHeartbeatMs);
+  heartbeat.unref();
   const client = new pg.Client({ connectionString: platform.db.url });
   // A query on a client never connected waits for ever (and a CLI process would exit 0, silent).
   let connected = false;
@@ -100,7 +107,6 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       [dataset.id, m.edition, m.geography_vintage ?? null],
     );
     const editionId: number = ed[0].id;
-    await runs().update({ edition_id: editionId });
     const result = await buildEdition(platform, dataset, client, editionId, files, progress);
     const sources = await Promise.all(files.map(describeSource(platform.config.dataDir)));
     await client.query(
@@ -113,6 +119,9 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
       [dataset.id, editionId],
     );
     await client.query(`SELECT pg_notify($1, $2)`, [EDITION_CHANNEL, dataset.id]);
+    // The run names its edition in the transaction that creates it: never an edition that did not commit.
+    await progress.settle();
+    await client.query('UPDATE catalogue.import_runs SET edition_id = $1 WHERE id = $2', [editionId, runId]);
     await client.query('COMMIT');
     await progress.settle();
     const rows = Object.values(result.rowCounts).reduce((a, b) => a + b, 0);
@@ -129,6 +138,7 @@ export async function runImport(platform: Platform, req: ImportRequest): Promise
     const where = [detail.file, detail.line && `line ${detail.line}`, detail.field && `field ${detail.field}`].filter(Boolean).join(', ');
     throw new ImportFailed(`import of ${dataset.id} failed${where ? ` at ${where}` : ''}: ${detail.reason}`, runId, detail);
   } finally {
+    clearInterval(heartbeat);
     await client.end().catch(() => undefined);
   }
 }

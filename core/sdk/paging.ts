@@ -40,12 +40,15 @@ export function requestedLimit(request: FastifyRequest): number | undefined {
 /** The page size of a JSON page: the one asked for, else the default. */
 export const pageLimit = (request: FastifyRequest, defaultLimit: number): number => requestedLimit(request) ?? defaultLimit;
 
-/** The URL of the next page (this request with its cursor replaced), also sent as a Link header. */
+/** Longest next link also sent as a Link header: HTTP clients refuse response headers over 8–16 KB. */
+export const MAX_LINK_HEADER = 8000;
+
+/** The URL of the next page (this request with its cursor replaced), also sent as a Link header unless too long for one. */
 export function nextLink(request: FastifyRequest, reply: FastifyReply, cursor: string): string {
   const url = new URL(request.url, 'http://x');
   url.searchParams.set('cursor', cursor);
   const next = url.pathname + url.search;
-  reply.header('link', `<${next}>; rel="next"`);
+  if (next.length <= MAX_LINK_HEADER) reply.header('link', `<${next}>; rel="next"`);
   return next;
 }
 

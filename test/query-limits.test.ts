@@ -1,0 +1,49 @@
+// Queries have a time limit (PostgreSQL statement_timeout on the serving pool: a 503 problem with
+// Retry-After past it) and end when their client leaves (pg_cancel_backend): abandoned slow
+// requests do not hold the pool and starve every other route. Routes added here sleep in the
+// database on purpose.
+import t from 'tap';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { testPlatform } from './helpers/platform.ts';
+
+t.test('a statement past STATEMENT_TIMEOUT_MS is cancelled: 503 with Retry-After', async (t) => {
+  const { app, platform } = await testPlatform(t, { datasets: ['greenspace'], env: { STATEMENT_TIMEOUT_MS: '300' } });
+  app.get('/test/slow', async () => platform.knex.raw('SELECT pg_sleep(5)'));
+  const started = Date.now();
+  const res = await app.inject('/test/slow');
+  t.ok(Date.now() - started < 3000, `cancelled after ${Date.now() - started} ms, not 5 s`);
+  t.equal(res.statusCode, 503);
+  t.match(res.headers['content-type'], /^application\/problem\+json/);
+  t.ok(res.headers['retry-after']);
+  t.equal(res.json().title, 'Query timeout');
+});
+
+t.test('the queries of a client that left are cancelled, and the pool serves others', async (t) => {
+  const { app, platform, url } = await testPlatform(t, { datasets: ['greenspace'], imports: ['greenspace'] });
+  app.get('/test/slow', async () => platform.knex.raw(`SELECT pg_sleep(20), 'abandoned-query-marker'`));
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const observer = new pg.Client({ connectionString: url });
+  await observer.connect();
+  t.teardown(() => observer.end());
+  const running = async () =>
+    Number((await observer.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%abandoned-query-marker%' AND pid <> pg_backend_pid()`)).rows[0].n);
+
+  // More abandoned slow requests than the pool has connections (10).
+  const clients = Array.from({ length: 12 }, () => new AbortController());
+  const requests = clients.map((c) => fetch(`${base}/test/slow`, { signal: c.signal }).catch(() => undefined));
+  for (let i = 0; i < 40 && (await running()) < 10; i++) await sleep(100);
+  t.equal(await running(), 10, 'the slow queries hold every connection of the pool');
+  for (const c of clients) c.abort();
+  await Promise.all(requests);
+  let left = await running();
+  for (let i = 0; i < 40 && left > 0; i++) {
+    await sleep(100);
+    left = await running();
+  }
+  t.equal(left, 0, 'every query of the departed clients was cancelled');
+  const started = Date.now();
+  const res = await fetch(`${base}/v1/greenspace/areas?limit=1`);
+  t.equal(res.status, 200, 'other routes are served');
+  t.ok(Date.now() - started < 2000, `at once (${Date.now() - started} ms)`);
+});
