@@ -8,6 +8,8 @@ import { importRun, importRuns, latestRuns, staleAfterMs } from './status.ts';
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const problem = { $ref: 'Problem#' };
+// The web pages send a browser (Accept preferring text/html) to the human page of the same thing.
+const toPage = { description: 'See Other: a browser is sent to the web page of the same thing (Location)', type: 'null' };
 
 /**
  * The base of the absolute URLs the catalogue advertises: PUBLIC_BASE_URL; else, behind a trusted
@@ -31,7 +33,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
   };
   const tags = ['catalogue'];
 
-  app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset (current edition, import status) and platform plug-in (the API it mounts)' } }, async (request) => {
+  app.get('/catalogue', { schema: { tags, summary: 'Every registered dataset (current edition, import status) and platform plug-in (the API it mounts)', response: { 303: toPage } } }, async (request) => {
     const info = platform.catalogue.info;
     const runs = await latestRuns(platform.knex, stale);
     const datasets = await Promise.all(
@@ -68,7 +70,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { platform: Pl
     };
   });
 
-  app.get('/catalogue/:id', { schema: { tags, summary: 'One dataset in full, with the JSON Schemas of its records', params: idParams, response: { 404: problem } } }, async (request) =>
+  app.get('/catalogue/:id', { schema: { tags, summary: 'One dataset in full, with the JSON Schemas of its records', params: idParams, response: { 303: toPage, 404: problem } } }, async (request) =>
     fullEntry(platform.knex, await input((request.params as { id: string }).id, request)),
   );
 

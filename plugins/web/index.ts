@@ -36,7 +36,25 @@ const PAGE_OF: Record<string, (params: Record<string, string>) => string> = {
   '/catalogue/:id': (p) => `/web/datasets/${encodeURIComponent(p.id)}`,
 };
 
+// Pages use this service's own scripts, styles and images only (the API's answers keep the core's
+// default-src 'none'); forms post back here; no page may be framed.
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 async function pages(app: FastifyInstance, opts: WebOptions) {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', PAGE_CSP);
+    return payload;
+  });
   await app.register(view, {
     engine: { eta: new Eta({ views: join(here, 'templates'), cache: true }) },
     templates: join(here, 'templates'),
