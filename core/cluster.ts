@@ -90,11 +90,11 @@ function askRefresh(worker: Worker): Promise<void> {
   });
 }
 
-/** SIGTERM (the worker closes its server, letting requests in flight finish), SIGKILL after 10 s. */
+/** SIGTERM (the worker lets requests in flight finish, for up to 25 s: closeGracefully), SIGKILL after 35 s. */
 function stopWorker(worker: Worker): Promise<void> {
   return new Promise((done) => {
     if (worker.isDead()) return done();
-    const timer = setTimeout(() => worker.process.kill('SIGKILL'), 10_000);
+    const timer = setTimeout(() => worker.process.kill('SIGKILL'), 35_000);
     worker.once('exit', () => {
       clearTimeout(timer);
       done();

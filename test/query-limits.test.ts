@@ -5,6 +5,7 @@
 import t from 'tap';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { Readable } from 'node:stream';
 import { testPlatform } from './helpers/platform.ts';
 
 t.test('a statement past STATEMENT_TIMEOUT_MS is cancelled: 503 with Retry-After', async (t) => {
@@ -17,6 +18,24 @@ t.test('a statement past STATEMENT_TIMEOUT_MS is cancelled: 503 with Retry-After
   t.match(res.headers['content-type'], /^application\/problem\+json/);
   t.ok(res.headers['retry-after']);
   t.equal(res.json().title, 'Query timeout');
+});
+
+t.test('a streamed answer runs as long as its client reads, and gives its connection back with the limit', async (t) => {
+  const { app, platform } = await testPlatform(t, { datasets: ['greenspace'], env: { STATEMENT_TIMEOUT_MS: '300' } });
+  app.get('/test/slow-stream', async (_request, reply) => {
+    const rows = platform.knex.raw('SELECT g, pg_sleep(0.1) FROM generate_series(1, 10) g').stream();
+    return reply.type('text/plain').send(Readable.from((async function* () {
+      for await (const row of rows as AsyncIterable<{ g: number }>) yield `${row.g}\n`;
+    })()));
+  });
+  app.get('/test/slow', async () => platform.knex.raw('SELECT pg_sleep(2)'));
+  const started = Date.now();
+  const res = await app.inject('/test/slow-stream');
+  t.equal(res.statusCode, 200);
+  t.equal(res.body.trim().split('\n').length, 10, `all 10 rows streamed in ${Date.now() - started} ms, past the 300 ms limit`);
+  // Every connection of the pool (at most 10) has the limit again.
+  const after = await Promise.all(Array.from({ length: 12 }, () => app.inject('/test/slow')));
+  t.same([...new Set(after.map((r) => r.statusCode))], [503], 'plain queries are still cut at 300 ms');
 });
 
 t.test('the queries of a client that left are cancelled, and the pool serves others', async (t) => {

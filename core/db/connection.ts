@@ -47,7 +47,28 @@ export function createKnex(url: string, options: PoolOptions | number = {}): Kne
     log: { warn: quiet, error: quiet, debug: quiet, deprecate: quiet },
   });
   trackRequestQueries(knex);
+  if (statementTimeoutMs > 0) untimedStreams(knex);
   return knex;
+}
+
+type StreamingClient = { _stream(connection: pg.Client, ...rest: unknown[]): Promise<unknown> };
+
+/**
+ * A streamed answer (a whole-table CSV download of millions of rows) runs as long as its client
+ * reads, not within the statement timeout: a client that leaves has its stream cancelled
+ * (cancel.ts), and the connection gets the pool's timeout back before it is released.
+ */
+function untimedStreams(knex: Knex): void {
+  const client = knex.client as unknown as StreamingClient;
+  const original = client._stream.bind(client);
+  client._stream = async (connection, ...rest) => {
+    await connection.query('SET statement_timeout = 0');
+    try {
+      return await original(connection, ...rest);
+    } finally {
+      await connection.query('RESET statement_timeout').catch(() => undefined);
+    }
+  };
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; stateDir: string; embeddedPort: number; log: Logger } & PoolOptions): Promise<Database> {

@@ -177,7 +177,8 @@ const paramsIn = (op: Operation, where: Parameter['in']) => op.parameters.filter
 function urlOf(op: Operation, pathValues: string[], queryParts: string[]): string {
   let i = 0;
   const qs = queryParts.join('&');
-  return op.path.replace(/\{[^}]+\}/g, () => pathValues[i++]) + (qs ? `?${qs}` : '');
+  // An empty segment would address another route (`/collections/` is `/collections`): a blank instead.
+  return op.path.replace(/\{[^}]+\}/g, () => pathValues[i++] || '%20') + (qs ? `?${qs}` : '');
 }
 
 /** Only values valid for their schemas (or seen in answers), a few optional parameters, the right token. */
