@@ -20,11 +20,11 @@ const GROUPS: [string, RegExp][] = [
 
 const has = (ctx: ImportContext, s: string) => (ctx.sources[s]?.length ?? 0) > 0;
 
-async function lsoaNames(ctx: ImportContext): Promise<Record<string, string>> {
+async function lsoaNames(ctx: ImportContext): Promise<Record<string, unknown>> {
   if (!has(ctx, 'lsoa21_names')) return {};
   const names = await ctx.readJson<Record<string, unknown>>('lsoa21_names');
   if (!names || typeof names !== 'object' || Array.isArray(names)) throw new SourceError('the LSOA 2021 name table is not an object of code → name', ctx.sources.lsoa21_names[0]);
-  return names as Record<string, string>;
+  return names;
 }
 
 const importer: DatasetImporter = async (ctx) => {
@@ -47,7 +47,8 @@ const importer: DatasetImporter = async (ctx) => {
   const named = { source: 0, name_table: 0, none: 0 };
   for (const [code, rec] of byCode) {
     const own = typeof rec.lsoa_name === 'string' ? rec.lsoa_name : null;
-    const name = own ?? names[code] ?? null;
+    const listed = Object.hasOwn(names, code) && typeof names[code] === 'string' ? (names[code] as string) : null;
+    const name = own ?? listed;
     named[own ? 'source' : name ? 'name_table' : 'none']++;
     const district = lads.of(code, name, { code: rec.lad_code, name: rec.lad_name });
     const out: Record<string, unknown> = { lsoa21_code: code, lsoa21_name: name, lad24_code: district.code, lad24_name: district.name, lad24_source: district.source };

@@ -134,8 +134,7 @@ t.test('IoD2025 from the publisher\'s File 7 alone', async (t) => {
 t.test('File 7 beside the converted CSVs, and Files that break the ranking', async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'iod2025-file7-'));
   t.teardown(() => rmSync(work, { recursive: true, force: true }));
-  const { app, platform } = await testPlatform(t, { datasets: ['imd-england-2025'], imports: ['imd-england-2025'] });
-  const first = (await app.inject('/v1/imd-england-2025/areas?limit=1')).json();
+  const { app, platform } = await testPlatform(t, { datasets: ['imd-england-2025'] });
   const write = (name: string, text: string) => {
     const p = join(work, name);
     writeFileSync(p, text);
@@ -202,6 +201,5 @@ t.test('File 7 beside the converted CSVs, and Files that break the ranking', asy
     reason: new RegExp(`rank ${rows[50].split(',')[cols.indexOf('IMD_rank')]} is missing`),
   });
   const after = (await app.inject('/v1/imd-england-2025/areas?limit=1')).json();
-  t.equal(after.edition.id, both.editionId, 'the edition imported last stays served');
-  t.not(after.edition.id, first.edition.id);
+  t.equal(after.edition.id, both.editionId, 'the edition imported before the failures stays served');
 });
