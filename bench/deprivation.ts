@@ -1,5 +1,5 @@
-// Deprivation benchmark: imports the four national indices and the UK composite (timed together),
-// then serves deprivation by postcode on 127.0.0.1 (buildApp in a child process, so the load
+// Deprivation benchmark: imports the four national indices and the UK composite (timed together,
+// as before IoD2025 was added, so the figures stay comparable), then IoD2025 (timed on its own), then serves deprivation by postcode on 127.0.0.1 (buildApp in a child process, so the load
 // generator does not share the server's event loop) with autocannon: single GET and bulk POST of
 // 100, over the real ONSPD sample and supplement postcodes of all four nations.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres CATALOGUE_DATA_DIR=../shared/data node --import tsx bench/deprivation.ts
@@ -41,7 +41,7 @@ await withBench('deprivation', ALL, async (b) => {
     );
   }
   const indexSeconds = (performance.now() - t0) / 1000;
-  await runImport(platform, { datasetId: 'imd-england-2025', trigger: 'cli' });
+  const iod2025 = await runImport(platform, { datasetId: 'imd-england-2025', trigger: 'cli' });
   await runImport(platform, { datasetId: 'deprivation', trigger: 'cli' });
 
   await platform.close();
@@ -76,6 +76,10 @@ await withBench('deprivation', ALL, async (b) => {
       hardware(),
       `import of the four national indices and the UK composite, together: ${indexSeconds.toFixed(1)} s`,
       ...timings.map((x) => `  ${x}`),
+      `import of imd-england-2025 (IoD2025, LSOA 2021 areas and district summaries): ${iod2025.seconds.toFixed(1)} s (${Object.entries(iod2025.rowCounts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')})`,
+      `English postcodes answer IoD2025 (through lsoa21), the default since imd-england-2025 serves its small areas; before, IoD2019 (through lsoa11)`,
       `postcodes: ${picks.length} distinct live postcodes of the four nations (ONSPD sample and supplement, ${live.length} live rows in the directory)`,
       `single GET /v1/deprivation/postcodes/:postcode (10 connections, ${SECONDS} s): ${one.requests.average.toFixed(0)} req/s, p50 ${one.latency.p50} ms, p99 ${one.latency.p99} ms, errors ${one.errors}, non-2xx ${one.non2xx}`,
       ...(

@@ -1,6 +1,6 @@
-// IoD2025 is on LSOA 2021 areas (join on the postcode directory's lsoa21). Only its district
-// summaries are published here, so its descriptor has no area table: the by-postcode service
-// names it and answers `index_edition_unavailable` until an LSOA-level source is added.
+// What the deprivation-by-postcode service needs to know about IoD2025: LSOA 2021 areas, joined on
+// the postcode directory's lsoa21 (IoD2019 joins on lsoa11), code and district columns named after
+// their vintage.
 import { indices } from '../../core/contract.ts';
 
 export default indices.indexServices(
@@ -10,6 +10,10 @@ export default indices.indexServices(
     title: 'English Indices of Deprivation 2025: Index of Multiple Deprivation',
     join: 'lsoa21',
     area_type: 'LSOA 2021',
-    table: null,
+    table: 'areas',
+    code: 'lsoa21_code',
+    name: 'lsoa21_name',
+    la_code: 'lad24_code',
+    la_name: 'lad24_name',
   }),
 );

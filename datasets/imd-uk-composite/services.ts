@@ -16,6 +16,7 @@ const descriptor: IndexDescriptor = {
   overall: { key: 'uk_imd_e', title: 'UK_IMD_E', rank: 'uk_imd_e_rank', score: 'uk_imd_e_score', published: { 10: 'uk_imd_e_pop_decile', 5: 'uk_imd_e_pop_quintile' } },
   domains: [],
   composite: true,
+  basis: ['IoD2019', 'WIMD2019', 'SIMD2020v2', 'NIMDM2017'],
 };
 
 export default indices.indexServices(descriptor);

@@ -50,6 +50,8 @@ export interface IndexDescriptor {
   domains: MeasureDescriptor[];
   /** UK-comparable composite: not per nation. */
   composite?: boolean;
+  /** Index editions a composite is built from (e.g. IoD2019, WIMD2019…): answers from other editions say it does not reflect them. */
+  basis?: string[];
 }
 
 /** The areas of one edition, in memory, by area code. */

@@ -10,10 +10,6 @@ export type CompositeAnswer = NonNullable<ResultRecord['uk_composite']>;
 /** Composed answers by (index edition, edition id, quantile, area). */
 export type AnswerMemo = LRUCache<string, NationalAnswer | CompositeAnswer>;
 
-export const caveatFor = (nation: string) =>
-  `Ranks and quantiles compare small areas within ${nation} only: the four nations' indices are built differently, ` +
-  'so a rank or decile in one nation cannot be compared with one in another. For a UK-wide comparison use uk_composite.';
-
 const COMPOSITE_CAVEAT =
   "mySociety's composite UK IMD rescales the four national indices onto the English scale so that areas can be compared across nations; " +
   'a modelled estimate (CC BY 4.0, mySociety), not an official statistic. Its decile and quintile are population-weighted, as published.';
@@ -54,7 +50,15 @@ function measure(d: IndexDescriptor, m: MeasureDescriptor, row: Record<string, u
 }
 
 /** The nation's index for one area (of `snap`), with the extra quantile asked for. */
-export function nationalAnswer(d: IndexDescriptor, snap: IndexSnapshot, code: string, row: Record<string, unknown>, quantile: number | undefined, memo?: AnswerMemo): NationalAnswer {
+export function nationalAnswer(
+  d: IndexDescriptor,
+  snap: IndexSnapshot,
+  code: string,
+  row: Record<string, unknown>,
+  caveat: string,
+  quantile: number | undefined,
+  memo?: AnswerMemo,
+): NationalAnswer {
   return memoised(memo, `${d.label}:${snap.edition.id}:${quantile ?? ''}:${code}`, () => {
     const nation = d.nation as Nation;
     const overall = measure(d, d.overall, row, snap.areas, quantile)!;
@@ -86,7 +90,7 @@ export function nationalAnswer(d: IndexDescriptor, snap: IndexSnapshot, code: st
       quintile: indices.quantileOf(overall.rank, snap.areas, 5, d.rule, published, d.overall.published),
       quartile: indices.quantileOf(overall.rank, snap.areas, 4, d.rule, published, d.overall.published),
       domains,
-      caveat: caveatFor(nation),
+      caveat,
       // optional members last: where the schema serialiser of the single route writes them
       ...(quantile ? { quantile: overall.quantile } : {}),
     };

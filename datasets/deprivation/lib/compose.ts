@@ -1,7 +1,7 @@
 // Postcode → nation → that nation's index edition → small area (joined on the index's own geography
 // vintage) → its answer; then the UK composite. Every way of not answering has its own status and
 // message. Pure given the lookups and the snapshots of a plan.
-import { indices, type IndexDescriptor, type IndexSnapshot, type Nation, type PostcodeLookup } from '../../../core/contract.ts';
+import { indices, type IndexDescriptor, type IndexSnapshot, type Nation, type PostcodeLookup, type PostcodeRecord } from '../../../core/contract.ts';
 import type { ResultRecord } from '../types.ts';
 import { compositeAnswer, nationalAnswer, type AnswerMemo } from './answers.ts';
 import { absentList, type IndexRegistry } from './registry.ts';
@@ -35,6 +35,12 @@ function absentMessage(nation: Nation, r: IndexRegistry): string {
   );
 }
 
+/** "; edition=IoD2019 joins it through lsoa11 (LSOA 2011)": the nation's other editions the postcode has a small area of. */
+function otherEditions(d: IndexDescriptor, r: PostcodeRecord, reg: IndexRegistry): string {
+  const others = reg.national.filter((o) => o !== d && o.nation === d.nation && o.table && r[o.join]);
+  return others.map((o) => `; edition=${o.label} joins it through ${o.join} (${o.area_type}), not comparable with ${d.label}`).join('');
+}
+
 export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResult[] {
   return lookups.map((l): DeprivationResult => {
     const base = { input: l.input, postcode: l.postcode, terminated: l.status === 'terminated', doterm: l.record?.doterm ?? null };
@@ -64,15 +70,15 @@ export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResu
     if (!snap) return { ...head, status: 'index_not_loaded', message: `${d.label} (${d.dataset}) has not been imported yet` };
     const code = r[d.join];
     if (!code)
-      return { ...head, status: 'no_small_area', message: `the postcode directory gives this postcode no ${d.area_type} (${d.join}), the geography ${d.label} uses` };
+      return { ...head, status: 'no_small_area', message: `the postcode directory gives this postcode no ${d.area_type} (${d.join}), the geography ${d.label} uses${otherEditions(d, r, c.registry)}` };
     const row = snap.byCode.get(code);
-    if (!row) return { ...head, status: 'area_not_in_index', message: `small area ${code} (${d.join}) has no value in ${d.label}` };
+    if (!row) return { ...head, status: 'area_not_in_index', message: `small area ${code} (${d.join}) has no value in ${d.label}${otherEditions(d, r, c.registry)}` };
     const terminated = l.status === 'terminated';
     return {
       ...head,
       status: terminated ? 'terminated' : 'found',
       message: terminated ? `the postcode was terminated (${r.doterm}); values are for the small area it was last assigned to` : 'found',
-      deprivation: nationalAnswer(d, snap, code, row, c.quantile, c.memo),
+      deprivation: nationalAnswer(d, snap, code, row, c.registry.caveat(d), c.quantile, c.memo),
     };
   });
 }

@@ -3,6 +3,7 @@
 // registered here (or failed to load) is absent: its nation's postcodes say so. A new index edition
 // is its own plug-in plus one optional entry in depends_on; the first of each nation is its default.
 import { indices, type DatasetContext, type DeprivationIndexServices, type IndexDescriptor, type Nation } from '../../../core/contract.ts';
+import { caveatOf } from './caveats.ts';
 
 export interface AbsentIndex {
   dataset: string;
@@ -17,6 +18,8 @@ export interface IndexRegistry {
   services(d: IndexDescriptor): DeprivationIndexServices;
   /** The edition a nation gets when `edition=` names none: its first with small areas; null when it has none. */
   defaultFor(nation: Nation): IndexDescriptor | null;
+  /** The caveat its answers carry (lib/caveats.ts). */
+  caveat(d: IndexDescriptor): string;
 }
 
 /** Builds the registry from index services (tests pass synthetic ones). */
@@ -36,12 +39,14 @@ export function createRegistry(found: DeprivationIndexServices[], absent: Absent
   }
   const defaults = new Map<Nation, IndexDescriptor>();
   for (const d of national) if (d.table && !defaults.has(d.nation as Nation)) defaults.set(d.nation as Nation, d);
+  const caveats = new Map(national.map((d) => [d, caveatOf(d, national, composite)]));
   return {
     national,
     composite,
     absent,
     services: (d) => byDescriptor.get(d)!,
     defaultFor: (nation) => defaults.get(nation) ?? null,
+    caveat: (d) => caveats.get(d)!,
   };
 }
 

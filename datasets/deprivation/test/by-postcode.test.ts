@@ -2,19 +2,22 @@
 // folder, the answer equals the published rank and decile of the postcode's small area, computed here
 // from the official index files and the ONSPD rows (nothing copied into the test).
 import t from 'tap';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { ajv } from '../../../core/schema.ts';
 import { bulkResponse, resultSchema } from '../lib/response-schemas.ts';
+import { runImport } from '../../../core/imports/run.ts';
 
 const D = dataDir();
 const csv = (f: string): Record<string, string>[] => parse(readFileSync(join(D, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
 const onspd = [...csv('onspd/ONSPD_sample.csv'), ...csv('onspd/ONSPD_supplement_from_postcodes_io_examples.csv')];
 
 // Official ranks and deciles by small area, read by column position/name from each publisher's file.
-const england = new Map(csv('imd/england-2019/File_2_-_IoD2019_Domains_of_Deprivation.csv').map((r) => { const v = Object.values(r); return [v[0], { rank: Number(v[4]), decile: Number(v[5]), areas: 32844 }]; }));
+const england2019 = new Map(csv('imd/england-2019/File_2_-_IoD2019_Domains_of_Deprivation.csv').map((r) => { const v = Object.values(r); return [v[0], { rank: Number(v[4]), decile: Number(v[5]), areas: 32844 }]; }));
+const england = new Map(csv('imd/england-2025/imd2025_england_lsoa21.csv').map((r) => [r.lsoa21_code, { rank: Number(r.IMD_rank), decile: Number(r.IMD_decile), areas: 33755 }]));
 const walesRows = csv('imd/wales-2019/wimd-2019-index-and-domain-ranks-by-small-area.csv');
 const wales = new Map(walesRows.map((r) => { const v = Object.values(r); return [v[0], { rank: Number(v[3]), decile: 0, areas: walesRows.length }]; }));
 const scotland = new Map(csv('imd/scotland-2020/SIMD_2020v2.csv').map((r) => [r.DZ, { rank: Number(r.SIMD2020v2_Rank), decile: Number(r.SIMD2020v2_Decile), quintile: Number(r.SIMD2020v2_Quintile), vigintile: Number(r.SIMD2020v2_Vigintile), areas: 6976 }]));
@@ -26,13 +29,15 @@ for (const w of wales.values()) { let k = 1; while (w.rank > Math.ceil((k * w.ar
 for (const x of ni.values()) x.decile = Math.ceil((x.rank * 10) / x.areas);
 const INDEX: Record<string, Map<string, { rank: number; decile: number; areas: number }>> = { E92000001: england, W92000004: wales, S92000003: scotland, N92000002: ni };
 const NATION: Record<string, string> = { E92000001: 'England', W92000004: 'Wales', S92000003: 'Scotland', N92000002: 'Northern Ireland' };
+/** The postcode-directory column each nation's default edition joins on: IoD2025 is on LSOA 2021. */
+const JOIN: Record<string, 'lsoa11' | 'lsoa21'> = { E92000001: 'lsoa21', W92000004: 'lsoa11', S92000003: 'lsoa11', N92000002: 'lsoa11' };
 
 const live = (ctry: string) => onspd.filter((r) => r.ctry === ctry && !r.doterm && r.lsoa11);
 const samples = [...live('E92000001'), ...live('W92000004'), ...live('S92000003').filter((_, i) => i % 200 === 0), ...live('N92000002')];
 
 t.test('deprivation by postcode', async (t) => {
   const deps = ['postcodes', 'imd-england-2019', 'imd-england-2025', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'imd-uk-composite'];
-  const { app } = await testPlatform(t, { datasets: [...deps, 'deprivation'], imports: [...deps, 'deprivation'] });
+  const { app, platform } = await testPlatform(t, { datasets: [...deps, 'deprivation'], imports: [...deps, 'deprivation'] });
 
   t.test('sample postcodes of every nation: the published rank and decile of their area', async (t) => {
     t.ok(new Set(samples.map((s) => s.ctry)).size === 4, 'samples from all four nations');
@@ -40,15 +45,56 @@ t.test('deprivation by postcode', async (t) => {
       const res = await app.inject(`/v1/deprivation/postcodes/${encodeURIComponent(s.pcds.toLowerCase().replace(' ', ''))}`);
       t.equal(res.statusCode, 200, s.pcds);
       const r = res.json().result;
-      const expected = INDEX[s.ctry].get(s.lsoa11)!;
+      const join = JOIN[s.ctry];
+      const expected = INDEX[s.ctry].get(s[join])!;
       t.equal(r.status, 'found');
       t.equal(r.nation, NATION[s.ctry]);
-      t.equal(r.deprivation.area.code, s.lsoa11, 'joined on the index\'s own vintage (lsoa11)');
+      t.same([r.deprivation.area.code, r.deprivation.area.postcode_field], [s[join], join], `joined on the index's own vintage (${join})`);
       t.same([r.deprivation.rank, r.deprivation.decile.value, r.deprivation.areas], [expected.rank, expected.decile, expected.areas], `${s.pcds}: rank, decile, areas`);
-      if (s.imd && s.ctry !== 'N92000002' && s.ctry !== 'W92000004') t.equal(r.deprivation.rank, Number(s.imd), 'and equal to the ONSPD imd column');
+      if (s.imd && s.ctry === 'S92000003') t.equal(r.deprivation.rank, Number(s.imd), 'and equal to the ONSPD imd column');
       t.match(r.deprivation.caveat, new RegExp(`within ${NATION[s.ctry]} only`));
       const c = composite.get(s.lsoa11);
       if (c) t.same([r.uk_composite.rank, r.uk_composite.decile.value], [Number(c.UK_IMD_E_rank), Number(c.UK_IMD_E_pop_decile)], 'composite rank and decile');
+    }
+  });
+
+  t.test('England: IoD2025 by default through lsoa21, IoD2019 on request through lsoa11', async (t) => {
+    const english = onspd.filter((r) => r.ctry === 'E92000001' && r.lsoa21);
+    t.equal(english.length, 5, 'the five English postcodes of the ONSPD sample, one terminated');
+    t.ok(english.some((r) => r.lsoa11 !== r.lsoa21), 'one of them is in an LSOA 2021 with a new code');
+    for (const s of english) {
+      const now = (await app.inject(`/v1/deprivation/postcodes/${encodeURIComponent(s.pcds)}`)).json().result;
+      const e25 = england.get(s.lsoa21)!;
+      t.equal(now.status, s.doterm ? 'terminated' : 'found', s.pcds);
+      t.same(
+        [now.index_edition, now.deprivation.area.code, now.deprivation.area.type, now.deprivation.area.postcode_field, now.deprivation.rank, now.deprivation.decile.value, now.deprivation.areas],
+        ['IoD2025', s.lsoa21, 'LSOA 2021', 'lsoa21', e25.rank, e25.decile, 33755],
+        `${s.pcds}: IoD2025 of its LSOA 2021 ${s.lsoa21}`,
+      );
+      t.match(now.deprivation.area.name, /^(Southwark|Manchester) \d{3}[A-Z]$/, 'named by the ONS name table');
+      t.equal(now.deprivation.area.local_authority_code, s.oslaua, 'its 2024 district, as the postcode directory has it');
+      t.match(now.deprivation.caveat, /IoD2025 \(LSOA 2021, joined through lsoa21\) and IoD2019 \(LSOA 2011, joined through lsoa11\) are different editions .* not comparable/);
+      t.match(now.deprivation.caveat, /uk_composite stays on the inputs of mySociety's release \(IoD2019, WIMD2019, SIMD2020v2, NIMDM2017\), joined through lsoa11: it does not reflect IoD2025/);
+      t.equal(now.uk_composite.area_code, s.lsoa11, 'the composite joins through lsoa11');
+
+      const old = (await app.inject(`/v1/deprivation/postcodes/${encodeURIComponent(s.pcds)}?edition=IoD2019`)).json().result;
+      const e19 = england2019.get(s.lsoa11)!;
+      t.same(
+        [old.index_edition, old.deprivation.area.code, old.deprivation.area.type, old.deprivation.area.postcode_field, old.deprivation.rank, old.deprivation.decile.value, old.deprivation.areas],
+        ['IoD2019', s.lsoa11, 'LSOA 2011', 'lsoa11', e19.rank, e19.decile, 32844],
+        `${s.pcds}: IoD2019 of its LSOA 2011 ${s.lsoa11}`,
+      );
+      t.equal(old.deprivation.rank, Number(s.imd), 'equal to the ONSPD imd column (IoD2019)');
+      t.match(old.deprivation.caveat, /not comparable/);
+      t.notMatch(old.deprivation.caveat, /does not reflect/, 'the composite is built on IoD2019');
+    }
+    const inputs = english.map((r) => r.pcds);
+    for (const [edition, join, label] of [['', 'lsoa21', 'IoD2025'], ['IoD2019', 'lsoa11', 'IoD2019']] as const) {
+      const q = edition ? `?edition=${edition}` : '';
+      const bulk = (await app.inject({ method: 'POST', url: `/v1/deprivation/postcodes${q}`, payload: inputs })).json();
+      t.same(bulk.results.map((r: { index_edition: string; deprivation: { area: { code: string } } }) => [r.index_edition, r.deprivation.area.code]), english.map((r) => [label, r[join]]), `bulk JSON: ${label} through ${join}`);
+      const table: Record<string, string>[] = parse((await app.inject({ method: 'POST', url: `/v1/deprivation/postcodes${q}${q ? '&' : '?'}format=csv`, payload: inputs })).body, { columns: true });
+      t.same(table.map((r) => [r.index_edition, r.area_code, r.area_type, r.postcode_field]), english.map((r) => [label, r[join], `LSOA 20${join.slice(4)}`, join]), `bulk CSV: ${label} through ${join}`);
     }
   });
 
@@ -104,7 +150,7 @@ t.test('deprivation by postcode', async (t) => {
     t.equal(body.count, inputs.length);
     t.same(body.results.map((r: { input: string }) => r.input), inputs, 'one result per input, in order');
     t.same(body.results.map((r: { status: string }) => r.status), ['invalid', 'not_found', 'terminated', 'outside_indices', 'no_small_area', 'found']);
-    t.equal(body.results[2].deprivation.rank, england.get(terminatedEn.lsoa11)!.rank, 'terminated: the area it was last assigned to');
+    t.equal(body.results[2].deprivation.rank, england.get(terminatedEn.lsoa21)!.rank, 'terminated: the area it was last assigned to');
     t.equal(body.results[2].doterm, terminatedEn.doterm);
     t.equal(body.results[3].deprivation, null);
     t.ok(body.postcodes_edition.id, 'names the postcode directory edition');
@@ -138,10 +184,11 @@ t.test('deprivation by postcode', async (t) => {
     t.equal((await app.inject(`/v1/deprivation/postcodes/${pc}?edition=IoD2099`)).statusCode, 400, 'unknown edition');
     t.equal((await app.inject(`/v1/deprivation/postcodes/${pc}?edition=IoD2019,IoD2025`)).statusCode, 400, 'two editions for one nation');
     const r2025 = (await app.inject(`/v1/deprivation/postcodes/${pc}?edition=IoD2025`)).json().result;
-    t.same([r2025.status, r2025.index_edition], ['index_edition_unavailable', 'IoD2025'], 'IoD2025 is named, and said to lack small-area values');
-    t.ok(r2025.uk_composite, 'the composite still answers');
+    t.same([r2025.status, r2025.index_edition, r2025.deprivation.edition.label], ['found', 'IoD2025', 'IoD2025'], 'edition=IoD2025 names the default');
+    t.ok(r2025.uk_composite, 'the composite answers beside it');
     const r2019 = (await app.inject(`/v1/deprivation/postcodes/${pc}?edition=iod2019`)).json().result;
     t.equal(r2019.deprivation.edition.label, 'IoD2019');
+    t.equal((await app.inject(`/v1/deprivation/postcodes/${pc}?edition=IoD2019,WIMD2019`)).statusCode, 200, 'editions of two nations');
     const big = await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes', payload: { postcodes: Array(1001).fill('M1 1AD') } });
     t.equal(big.statusCode, 400, 'more than 1,000 postcodes');
     const etag = (await app.inject(`/v1/deprivation/postcodes/${pc}`)).headers.etag as string;
@@ -152,7 +199,35 @@ t.test('deprivation by postcode', async (t) => {
     const body = (await app.inject('/v1/deprivation/indices?limit=100')).json();
     t.equal(body.total, 6);
     const by = new Map(body.items.map((i: { index_edition: string }) => [i.index_edition, i]));
-    t.match(by.get('IoD2025'), { postcode_field: 'lsoa21', small_areas_loaded: false });
+    t.match(by.get('IoD2025'), { postcode_field: 'lsoa21', area_type: 'LSOA 2021', small_areas_loaded: true, areas: 33755, is_default: true, status: 'imported' });
+    t.match(by.get('IoD2019'), { postcode_field: 'lsoa11', area_type: 'LSOA 2011', small_areas_loaded: true, areas: 32844, is_default: false });
     t.match(by.get('WIMD2019'), { areas: walesRows.length, quantile_rule: 'smallest k with rank ≤ ceil(k × areas / N)' });
+  });
+
+  // Last: it imports a second postcode-directory edition. Real English rows of the ONSPD sample, one
+  // with lsoa21 emptied and one with an LSOA 2021 code IoD2025 does not rank (E01999999, invented).
+  t.test('England: no lsoa21, or one unknown to IoD2025: a status of its own, never the IoD2019 answer', async (t) => {
+    const work = mkdtempSync(join(tmpdir(), 'deprivation-onspd-'));
+    t.teardown(() => rmSync(work, { recursive: true, force: true }));
+    const [header, ...lines] = readFileSync(join(D, 'onspd/ONSPD_sample.csv'), 'utf8').split('\n');
+    const cols = header.split(',');
+    const english = lines.filter((l) => l.split(',')[cols.indexOf('ctry')] === 'E92000001' && !l.split(',')[cols.indexOf('doterm')]).map((l) => l.split(','));
+    english[0][cols.indexOf('lsoa21')] = '';
+    english[1][cols.indexOf('lsoa21')] = 'E01999999';
+    const file = join(work, 'onspd.csv');
+    writeFileSync(file, [header, ...english.map((c) => c.join(','))].join('\n') + '\n');
+    await runImport(platform, { datasetId: 'postcodes', trigger: 'test', sources: [`onspd=${file}`] });
+    const pcs = english.map((c) => c[cols.indexOf('pcds')]);
+    const body = (await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes', payload: pcs.slice(0, 3) })).json();
+    t.same(body.results.map((r: { status: string }) => r.status), ['no_small_area', 'area_not_in_index', 'found']);
+    t.same(body.results.map((r: { index_edition: string }) => r.index_edition), ['IoD2025', 'IoD2025', 'IoD2025'], 'the edition is named');
+    t.same([body.results[0].deprivation, body.results[1].deprivation], [null, null], 'no IoD2019 answer in its place');
+    t.match(body.results[0].message, /no LSOA 2021 \(lsoa21\), the geography IoD2025 uses; edition=IoD2019 joins it through lsoa11 \(LSOA 2011\), not comparable with IoD2025/);
+    t.match(body.results[1].message, /small area E01999999 \(lsoa21\) has no value in IoD2025; edition=IoD2019/);
+    t.ok(body.results[0].uk_composite, 'the composite still answers, through lsoa11');
+    const table: Record<string, string>[] = parse((await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?format=csv', payload: pcs.slice(0, 3) })).body, { columns: true });
+    t.same(table.map((r) => [r.status, r.index_edition, r.area_code]), [['no_small_area', 'IoD2025', ''], ['area_not_in_index', 'IoD2025', ''], ['found', 'IoD2025', english[2][cols.indexOf('lsoa21')]]], 'CSV the same');
+    const single = (await app.inject(`/v1/deprivation/postcodes/${encodeURIComponent(pcs[0])}?edition=IoD2019`)).json().result;
+    t.same([single.status, single.deprivation.area.code], ['found', english[0][cols.indexOf('lsoa11')]], 'edition=IoD2019 answers it through lsoa11');
   });
 });

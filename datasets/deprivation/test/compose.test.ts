@@ -82,3 +82,27 @@ t.test('edition choice', async (t) => {
   t.same([summaries[0].status, summaries[0].index_edition], ['index_edition_unavailable', 'E2'], 'asked for by name, a summaries-only edition says so');
   t.throws(() => createRegistry([index(england), index(descriptor({ label: 'e1', nation: 'Wales' }))]), /two index datasets use the edition label/);
 });
+
+t.test('two editions of a nation on different geographies: each joins through its own', async (t) => {
+  const e25 = descriptor({ label: 'E25', nation: 'England', join: 'lsoa21', area_type: 'LSOA 2021' });
+  const e19 = descriptor({ label: 'E19', nation: 'England', join: 'lsoa11', area_type: 'LSOA 2011' });
+  const composite = descriptor({ label: 'UKC', nation: 'United Kingdom', composite: true, publisher: 'someone', basis: ['E19'] });
+  const reg = createRegistry([e25, e19, composite].map(index));
+  const row = (code: string, rank: number) => ({ code, name: `Area ${code}`, rank });
+  const snaps = new Map([
+    [e25, { edition, areas: 40, byCode: new Map([['E01999921', row('E01999921', 3)]]) }],
+    [e19, { edition, areas: 30, byCode: new Map([['E01999911', row('E01999911', 7)]]) }],
+  ]);
+  const postcode = (lsoa21: string | null) => found({ ctry: 'E92000001', lsoa11: 'E01999911', lsoa21 });
+  const run = (edition: string | undefined, lookups: PostcodeLookup[]) => compose(lookups, { registry: reg, ...chooseEditions(reg, edition), snapshots: snaps, composite: null });
+  const [now, none, unknown] = run(undefined, [postcode('E01999921'), postcode(null), postcode('E01999929')]);
+  t.same([now.status, now.index_edition, now.deprivation!.area.code, now.deprivation!.area.postcode_field, now.deprivation!.rank, now.deprivation!.areas], ['found', 'E25', 'E01999921', 'lsoa21', 3, 40], 'the first listed is the default');
+  t.match(now.deprivation!.caveat, /E25 \(LSOA 2021, joined through lsoa21\) and E19 \(LSOA 2011, joined through lsoa11\) are different editions .* not comparable/);
+  t.match(now.deprivation!.caveat, /uk_composite stays on the inputs of someone's release \(E19\), joined through lsoa11: it does not reflect E25/);
+  t.same([none.status, none.deprivation, unknown.status, unknown.deprivation], ['no_small_area', null, 'area_not_in_index', null], 'never the other edition in its place');
+  t.match(none.message, /no LSOA 2021 \(lsoa21\), the geography E25 uses; edition=E19 joins it through lsoa11 \(LSOA 2011\), not comparable with E25/);
+  t.match(unknown.message, /E01999929 \(lsoa21\) has no value in E25; edition=E19/);
+  const [old] = run('e19', [postcode(null)]);
+  t.same([old.status, old.index_edition, old.deprivation!.area.code, old.deprivation!.rank, old.deprivation!.areas], ['found', 'E19', 'E01999911', 7, 30], 'asked for, the older edition through lsoa11');
+  t.notMatch(old.deprivation!.caveat, /does not reflect/, 'the composite is built on it');
+});

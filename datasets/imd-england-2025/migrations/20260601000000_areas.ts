@@ -1,0 +1,3 @@
+import { recordTables } from '../../../core/contract.ts';
+
+export const { up, down } = recordTables(import.meta.url, ['areas']);
