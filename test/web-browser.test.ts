@@ -191,7 +191,7 @@ t.test('the web pages in a browser', async (t) => {
     writeFileSync(small, 'id,postcode\n1,M1 1AD\n2,\n');
     await p.getByLabel(/^File/).setInputFiles(small);
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Enrich and download' }).click()]);
-    t.match(readFileSync((await download.path())!, 'utf8'), /^id,postcode,imd_nation,.*\n1,M1 1AD,England,E01033658,IoD2019,12008,32844,4,2,found\n2,,,,,,,,,empty\n$/s);
+    t.match(readFileSync((await download.path())!, 'utf8'), /^id,postcode,imd_nation,.*\n1,M1 1AD,England,E01033658,IoD2025,13707,33755,5,3,found\n2,,,,,,,,,empty\n$/s);
     const empty = join(work, 'empty2.csv');
     writeFileSync(empty, '');
     await p.getByLabel(/^File/).setInputFiles(empty);

@@ -69,7 +69,7 @@ t.test('enrich, deprivation, organisations and map against the real datasets', a
     t.match(res.headers['content-type'], /windows-1252/);
     const back = iconv.decode(res.rawPayload, 'win1252');
     t.match(back, /^Nom;Code postal;Ville;imd_nation;/);
-    t.match(back, /\r\nRenée;M1 1AD;Manchester;England;E01033658;IoD2019;/);
+    t.match(back, /\r\nRenée;M1 1AD;Manchester;England;E01033658;IoD2025;/);
     t.match(back, /\r\nZoë;AB10 1AA;Aberdeen;Scotland;/);
     const bom = await app.inject({ method: 'POST', url: '/enrich?column=2', headers: { 'content-type': 'text/csv' }, payload: '\uFEFFa,b\nx,M1 1AD\n' });
     t.ok(bom.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'a BOM stays');
