@@ -4,28 +4,17 @@
 // 100, over the real ONSPD sample and supplement postcodes of all four nations.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres CATALOGUE_DATA_DIR=../shared/data node --import tsx bench/deprivation.ts
 // BENCH_SECONDS (default 20) sets the length of the single-postcode run.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { parse } from 'csv-parse/sync';
 import { runImport } from '../core/imports/run.ts';
 import { hardware, ROOT, startServer, withBench } from './lib/harness.ts';
+import { INDICES, livePostcodes } from './lib/lookups.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DATA_DIR = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
-const INDICES = ['imd-england-2019', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'imd-uk-composite'];
 const ALL = ['postcodes', ...INDICES, 'imd-england-2025', 'deprivation'];
 
-const csv = (f: string): Record<string, string>[] =>
-  parse(readFileSync(join(DATA_DIR, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
-const live = [...csv('onspd/ONSPD_sample.csv'), ...csv('onspd/ONSPD_supplement_from_postcodes_io_examples.csv')].filter(
-  (r) => !r.doterm && r.lsoa11 && /^[EWSN]92/.test(r.ctry),
-);
-// every English, Welsh and NI postcode plus an equal spread of Scottish ones, shuffled deterministically
-const picks = [...live.filter((r) => r.ctry[0] !== 'S'), ...live.filter((r) => r.ctry[0] === 'S').filter((_, i) => i % 10 === 0)]
-  .map((r, i) => ({ p: r.pcds, k: (i * 7919) % 1009 }))
-  .sort((a, b) => a.k - b.k)
-  .map((x) => x.p);
+const { picks, live } = livePostcodes(DATA_DIR);
 
 await withBench('deprivation', ALL, async (b) => {
   const platform = await b.openPlatform();
@@ -80,7 +69,7 @@ await withBench('deprivation', ALL, async (b) => {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')})`,
       `English postcodes answer IoD2025 (through lsoa21), the default since imd-england-2025 serves its small areas; before, IoD2019 (through lsoa11)`,
-      `postcodes: ${picks.length} distinct live postcodes of the four nations (ONSPD sample and supplement, ${live.length} live rows in the directory)`,
+      `postcodes: ${picks.length} distinct live postcodes of the four nations (ONSPD sample and supplement, ${live} live rows in the directory)`,
       `single GET /v1/deprivation/postcodes/:postcode (10 connections, ${SECONDS} s): ${one.requests.average.toFixed(0)} req/s, p50 ${one.latency.p50} ms, p99 ${one.latency.p99} ms, errors ${one.errors}, non-2xx ${one.non2xx}`,
       ...(
         [

@@ -2,15 +2,17 @@
 // platform opened on them, and the real server in a child process on 127.0.0.1 (so that the load
 // generator does not share its event loop).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ROOT } from './root.ts';
 import pg from 'pg';
 import { loadConfig } from '../../core/config.ts';
 import { openPlatform, createLogger, type Platform } from '../../core/platform.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export { ROOT };
 
 export interface Bench {
   dataDir: string;
@@ -19,6 +21,8 @@ export interface Bench {
   catalogueFile: string;
   env: NodeJS.ProcessEnv;
   openPlatform(): Promise<Platform>;
+  /** The same catalogue with the dataset folders of another checkout (a side-by-side run); its environment. */
+  envFor(root: string): NodeJS.ProcessEnv;
 }
 
 export function hardware(): string {
@@ -33,10 +37,9 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
   url.pathname = `/${dbName}`;
   const work = mkdtempSync(join(tmpdir(), `bench-${label}-`));
   const catalogueFile = join(work, 'catalogue.yaml');
-  writeFileSync(
-    catalogueFile,
-    `title: Bench\ndatasets:\n${datasets.map((id) => `  - id: ${id}\n    path: ${join(ROOT, 'datasets', id)}\n`).join('')}settings:\n  import_on_start: false\n`,
-  );
+  const catalogueOf = (root: string) =>
+    `title: Bench\ndatasets:\n${datasets.map((id) => `  - id: ${id}\n    path: ${join(root, 'datasets', id)}\n`).join('')}settings:\n  import_on_start: false\n`;
+  writeFileSync(catalogueFile, catalogueOf(ROOT));
   const dataDir = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
   const env = { ...process.env, DATABASE_URL: url.toString(), CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' };
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -50,6 +53,12 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
       catalogueFile,
       env,
       openPlatform: () => openPlatform(loadConfig(env, ROOT), { log: createLogger('warn') }),
+      envFor(root) {
+        if (resolve(root) === ROOT) return env;
+        const file = join(work, `catalogue-${createHash('sha1').update(root).digest('hex').slice(0, 8)}.yaml`);
+        writeFileSync(file, catalogueOf(resolve(root)));
+        return { ...env, CATALOGUE_FILE: file };
+      },
     });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => console.error('drop failed', e.message));
@@ -58,21 +67,63 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
   }
 }
 
-/** The real server (buildApp, rate limit off) in a child process; resolves with its address and pid. */
-export async function startServer(b: Bench): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], { cwd: ROOT, env: b.env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const url = await new Promise<string>((done, fail) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) done(m[1]);
+export interface Server {
+  url: string;
+  pid: number;
+  /** CPU time of the server process so far (user + system, all its threads), in microseconds. */
+  cpuMicros(): Promise<number>;
+  /** Starts a CPU profile (sampling every `intervalUs`); profileStop writes it to `file`. */
+  profileStart(intervalUs?: number): void;
+  profileStop(file: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** The checkout whose app is served (default: this one). */
+  root?: string;
+  /** The hello-world ceiling instead of the app. */
+  hello?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The real server (buildApp, rate limit off) in a child process, or the hello world; resolves once it listens. */
+export async function startServer(b: Pick<Bench, 'env'> & Partial<Pick<Bench, 'envFor'>>, options: ServerOptions = {}): Promise<Server> {
+  const script = join(import.meta.dirname, options.hello ? 'hello.ts' : 'server.ts');
+  const base = options.root && b.envFor ? b.envFor(options.root) : b.env;
+  const env = { ...base, ...options.env, ...(options.root ? { BENCH_APP_ROOT: options.root } : {}) };
+  // stdout (the app's log, LOG_LEVEL) goes to /dev/null: what logging costs is the app's, not a pipe's
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: options.root ?? ROOT, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const next = <K extends string>(key: K) =>
+    new Promise<Record<K, unknown>>((done, fail) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if ('error' in m) fail(new Error(`bench server: ${String(m.error)}`));
+        else if (key in m) done(m as Record<K, unknown>);
+        else return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      const onExit = (code: number | null) => fail(new Error(`bench server exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
     });
-    child.once('exit', (code) => fail(new Error(`bench server exited (${code})`)));
-  });
+  const { listening } = await next('listening');
   return {
-    url,
+    url: String(listening),
     pid: child.pid!,
+    async cpuMicros() {
+      const reply = next('cpu');
+      child.send({ cmd: 'cpu' });
+      const { cpu } = (await reply) as { cpu: { user: number; system: number } };
+      return cpu.user + cpu.system;
+    },
+    profileStart(intervalUs) {
+      child.send({ cmd: 'profile-start', intervalUs });
+    },
+    async profileStop(file) {
+      const reply = next('profiled');
+      child.send({ cmd: 'profile-stop', file });
+      await reply;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
