@@ -7,7 +7,6 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import type { Platform } from './platform.ts';
 import { dependencyAccess, routesContext } from './dataset-context.ts';
 import type { PluginContext } from './contract.ts';
@@ -16,6 +15,8 @@ import { adminRoutes } from './catalogue/admin.ts';
 import errors, { clientError, frameworkError } from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
 import safeInput from '../plugins/safe-input.ts';
+import securityHeaders from '../plugins/security-headers.ts';
+import { RequestLog } from '../plugins/request-log.ts';
 import web from '../plugins/web/index.ts';
 import queryCancel from '../plugins/query-cancel.ts';
 import { healthRoutes } from './health.ts';
@@ -29,16 +30,8 @@ export interface AppOptions {
   maxEventLoopDelay?: number;
 }
 
-// Security headers for a JSON API (nothing to render, frame or script); the /docs page sets its own
-// Content-Security-Policy (@fastify/swagger-ui staticCSP). Open data is read from any origin.
-const HELMET = {
-  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
-  crossOriginResourcePolicy: { policy: 'cross-origin' as const },
-  crossOriginEmbedderPolicy: false,
-  referrerPolicy: { policy: 'no-referrer' as const },
-  frameguard: { action: 'deny' as const },
-};
-
+// Open data is read from any origin, without credentials; the options are static (a delegator
+// choosing them per request normalised them again on every request).
 const PUBLIC_CORS = {
   origin: '*',
   credentials: false,
@@ -63,6 +56,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     // Clients of the emulated APIs call paths with and without the trailing slash, and some do not
     // follow redirects: both forms are answered directly, on every route.
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
+    // one line per request, when it is answered
+    logController: new RequestLog(),
   });
   const info = platform.catalogue.info;
   // Which HTTP worker answered (npm start runs one per core): for operators and tests.
@@ -75,16 +70,21 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(errors);
   await app.register(safeInput);
   await app.register(queryCancel);
-  await app.register(helmet, HELMET);
+  // Security headers for a JSON API; the /docs page sets its own Content-Security-Policy
+  // (@fastify/swagger-ui staticCSP), and so do the web pages.
+  await app.register(securityHeaders);
   // Every large answer compressed, negotiated once here (answers cached per edition bring their own
   // compressed bytes and are passed through). Brotli at quality 4: on the fly, speed over size.
   await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   const pluginTags = platform.plugins.map((p) => ({ name: p.manifest.title, description: p.manifest.description }));
   await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '', tags: pluginTags });
-  // Open data: any origin may read, without credentials; the admin routes are not offered to browsers.
-  await app.register(cors, {
-    delegator: (request, done) => done(null, request.url.startsWith('/admin') ? { origin: false } : PUBLIC_CORS),
+  // Open data: any origin may read, without credentials; the admin routes are not offered to browsers
+  // (no CORS headers on them, and their preflights are not found).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/admin')) route.config = { ...(route.config ?? {}), cors: false } as typeof route.config; // @fastify/cors reads config.cors
   });
+  await app.register(cors, PUBLIC_CORS);
+  app.options('/admin/*', { schema: { hide: true } }, (_request, reply) => reply.callNotFound());
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
   await app.register(underPressure, {
@@ -98,9 +98,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(healthRoutes, { platform });
   // Opened in the background (the server listens while the database is unreachable at start): until
   // the database has been reached and migrated, what needs it answers 503 with Retry-After.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (!platform.isReady() && request.routeOptions.url !== undefined && !NO_DATABASE.test(request.routeOptions.url))
-      throw new Problem(503, 'Database unavailable', 'the database cannot be reached yet; retry shortly', { retry_after: 5 });
+      return done(new Problem(503, 'Database unavailable', 'the database cannot be reached yet; retry shortly', { retry_after: 5 }));
+    done();
   });
 
   const endpoints = new Map<string, string[]>();

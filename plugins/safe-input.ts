@@ -53,8 +53,9 @@ export function unsafeValues(request: FastifyRequest): InvalidParam[] {
 }
 
 export default fp(async function safeInput(app: FastifyInstance) {
-  app.addHook('preHandler', async (request) => {
+  // a callback hook: no promise per request
+  app.addHook('preHandler', (request, _reply, done) => {
     const bad = unsafeValues(request);
-    if (bad.length > 0) throw badRequest(`invalid request: ${bad.map((p) => `${p.name} ${p.reason}`).join('; ')}`, bad);
+    done(bad.length > 0 ? badRequest(`invalid request: ${bad.map((p) => `${p.name} ${p.reason}`).join('; ')}`, bad) : undefined);
   });
 });

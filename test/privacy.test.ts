@@ -20,7 +20,7 @@ t.test('request logs never contain what the client sent', async (t) => {
   await app.inject({ method: 'POST', url: '/v1/greenspace/areas', payload: { postcodes: ['ZZ99 9ZZ'] } });
   await app.inject('/no/such/ZZ999ZZ');
   const log = lines.join('');
-  t.ok(lines.length >= 10, 'requests were logged');
+  t.ok(lines.filter((l) => l.includes('"msg":"request completed"')).length >= 5, 'every request was logged (one line each)');
   t.match(log, /"route":"\/v1\/greenspace\/areas\/:key"/, 'the route pattern is logged');
   t.notMatch(log, /ZZ99/i, 'no postcode in the logs');
   t.notMatch(log, /ZZ999ZZ/i);

@@ -1,10 +1,10 @@
 // Data change only when an edition changes: the ETag is the edition plus the request, so a
 // client (or a CDN) revalidates cheaply and gets 304 until the next switch.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function editionEtag(editionId: number | string, request: FastifyRequest): string {
-  const h = createHash('sha1').update(`${request.method} ${request.url} ${request.headers.accept ?? ''}`).digest('base64url').slice(0, 16);
+  const h = hash('sha1', `${request.method} ${request.url} ${request.headers.accept ?? ''}`, 'base64url').slice(0, 16);
   return `W/"e${editionId}-${h}"`;
 }
 

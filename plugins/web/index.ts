@@ -86,11 +86,13 @@ async function pages(app: FastifyInstance, opts: WebOptions) {
 
 export default fp(
   async function web(app: FastifyInstance, opts: WebOptions) {
-    app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    // a callback hook (it runs for every request of the service): no promise per request
+    app.addHook('onRequest', (request: FastifyRequest, reply, done) => {
       const pageOf = PAGE_OF[request.routeOptions.url ?? ''];
-      if (!pageOf) return;
+      if (!pageOf) return done();
       reply.header('vary', 'Accept');
-      if (request.method === 'GET' && prefersHtml(request.headers.accept)) return reply.redirect(pageOf(request.params as Record<string, string>), 303);
+      if (request.method === 'GET' && prefersHtml(request.headers.accept)) return void reply.redirect(pageOf(request.params as Record<string, string>), 303);
+      done();
     });
     await app.register(pages, opts);
   },
