@@ -20,6 +20,7 @@ import { RequestLog } from '../plugins/request-log.ts';
 import web from '../plugins/web/index.ts';
 import queryCancel from '../plugins/query-cancel.ts';
 import { healthRoutes } from './health.ts';
+import { keptAnswers, withKeptAnswers } from './rest/kept-answers.ts';
 import { Problem } from './sdk/problem.ts';
 import { COMPRESS_THRESHOLD } from './sdk/answers.ts';
 
@@ -95,7 +96,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     pressureHandler: (_req, _reply, _type, value) =>
       value === Infinity ? undefined : Promise.reject(new Problem(503, 'Service unavailable', 'the server is under pressure; retry shortly')),
   });
-  await app.register(healthRoutes, { platform });
+  // Answers of routes with config.keepAnswers, kept until the next edition switch.
+  const kept = keptAnswers(platform.editions, platform.config.answerCacheBytes);
+  app.addHook('onRoute', (route) => withKeptAnswers(route, kept));
+  await app.register(healthRoutes, { platform, keptAnswers: kept.stats });
   // Opened in the background (the server listens while the database is unreachable at start): until
   // the database has been reached and migrated, what needs it answers 503 with Retry-After.
   app.addHook('onRequest', (request, _reply, done) => {

@@ -28,6 +28,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** How often a running import says it is alive; a run silent for 6 beats is failed. */
   importHeartbeatMs: number;
+  /** Bytes of answers each HTTP process keeps in memory until the next edition switch (0: none). */
+  answerCacheBytes: number;
 }
 
 function baseUrl(value: string | undefined): string | undefined {
@@ -46,6 +48,12 @@ function milliseconds(name: string, value: string | undefined, fallback: number)
   const n = value === undefined || value === '' ? fallback : Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${value}"`);
   return n;
+}
+
+function megabytes(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1 << 20) throw new Error(`${name} must be a number of megabytes from 0, got "${value}"`);
+  return Math.round(n * 2 ** 20);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -74,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
     statementTimeoutMs: milliseconds('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
     importHeartbeatMs: Math.max(100, milliseconds('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 10_000)),
+    answerCacheBytes: megabytes('ANSWER_CACHE_MB', env.ANSWER_CACHE_MB, 64),
   };
 }

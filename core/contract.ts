@@ -26,6 +26,17 @@ export { normalisePostcode, MAX_BULK, bulkBodySchema, bulkBodyDescription, bulkI
 export * as indices from './sdk/indices/index.ts';
 export type * from './sdk/services.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Keep this GET route's 200 answers in memory, as sent, until the next edition switch, and answer
+     * the same URL (and Accept) from them before validation and the handler: for answers that depend
+     * on nothing else than the URL, the Accept header and the current editions (core/rest/kept-answers.ts).
+     */
+    keepAnswers?: boolean;
+  }
+}
+
 /** datasets/<id>/importer.ts default export: reads the sources, writes one new edition. */
 export type DatasetImporter = (ctx: ImportContext) => Promise<ImportOutcome | void>;
 

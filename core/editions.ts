@@ -66,11 +66,26 @@ export class EditionCache {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * Changes whenever the current edition of any dataset changes (answers kept in memory are bound
+   * to it: core/rest/kept-answers.ts).
+   */
+  generation = 0;
+  private signature = '';
+
   async refresh(): Promise<void> {
     const rows = await this.knex('catalogue.current_editions as c')
       .join('catalogue.editions as e', 'e.id', 'c.edition_id')
       .select(columns.map((c) => `e.${c}`));
     this.current = new Map(rows.map((r: EditionRow) => [r.dataset_id, normalise(r)]));
+    const signature = rows
+      .map((r: EditionRow) => `${r.dataset_id}:${r.id}`)
+      .sort()
+      .join(',');
+    if (signature !== this.signature) {
+      this.signature = signature;
+      this.generation++;
+    }
   }
 
   async get(datasetId: string): Promise<EditionRow | undefined> {

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from './platform.ts';
 import { Problem } from './sdk/problem.ts';
+import type { KeptAnswersStats } from './rest/kept-answers.ts';
 
 const PROBE_TIMEOUT_MS = 2000;
 const PROBE_EVERY_MS = 1000;
@@ -45,16 +46,22 @@ const statusSchema = {
       properties: { up: { type: 'boolean' }, latency_ms: { type: 'integer' }, checked_at: { type: 'string' }, migrated: { type: 'boolean' } },
     },
     editions: { type: 'object', properties: { listening: { type: 'boolean' } } },
+    answers: {
+      type: 'object',
+      description: 'Answers this process keeps in memory until the next edition switch (ANSWER_CACHE_MB)',
+      properties: { entries: { type: 'integer' }, bytes: { type: 'integer' }, max_bytes: { type: 'integer' }, hits: { type: 'integer' }, misses: { type: 'integer' } },
+    },
     uptime_s: { type: 'number' },
   },
 } as const;
 
-export async function healthRoutes(app: FastifyInstance, opts: { platform: Platform }) {
+export async function healthRoutes(app: FastifyInstance, opts: { platform: Platform; keptAnswers?: () => KeptAnswersStats }) {
   const { platform } = opts;
   const database = databaseProbe(platform);
   const state = async () => ({
     database: { ...(await database()), migrated: platform.isReady() },
     editions: { listening: platform.editions.listening },
+    ...(opts.keptAnswers ? { answers: opts.keptAnswers() } : {}),
     uptime_s: Math.round(process.uptime()),
   });
   const config = { rateLimit: false };

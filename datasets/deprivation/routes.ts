@@ -46,6 +46,8 @@ const routes: DatasetRoutes = (app, ds) => {
   app.get(
     '/postcodes/:postcode',
     {
+      // the answer depends on the URL and the editions only: kept until the next switch
+      config: { keepAnswers: true },
       schema: {
         summary: 'Deprivation of one postcode: its nation\'s index (rank, deciles, domains) and the UK composite',
         description:

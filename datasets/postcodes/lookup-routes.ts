@@ -34,6 +34,8 @@ export function lookupRoutes(app: FastifyInstance, ds: DatasetContext): void {
   app.get(
     '/postcodes/:postcode',
     {
+      // the answer depends on the URL and the editions only: kept until the next switch
+      config: { keepAnswers: true },
       schema: {
         summary: 'Look up one postcode (any case and spacing)',
         description:
