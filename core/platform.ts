@@ -49,12 +49,13 @@ const serializers = {
 };
 
 /**
- * The log goes to `destination`, or to stdout in blocks of 4 KB at least, written a second later at
- * most (a write of its own for every line cost more than the rest of a lookup's logging) and
- * flushed when the process exits.
+ * The log goes to `destination`, or to stdout in blocks of 4 KB, written a second later at most and
+ * flushed when the process exits: a system call per line (pino's default), or a hand-off to libuv's
+ * thread pool per block (its asynchronous mode), cost more than everything else a request's log line
+ * costs (bench/results/profile.md).
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: undefined, serializers }, destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }));
+  return pino({ level, base: undefined, serializers }, destination ?? pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 1000 }));
 }
 
 export interface OpenOptions {

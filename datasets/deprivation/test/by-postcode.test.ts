@@ -127,6 +127,16 @@ t.test('deprivation by postcode', async (t) => {
     t.same(csvIn.json().results, body.results, 'a CSV column of postcodes gives the same answers');
   });
 
+  t.test('single answers kept in memory are replayed byte for byte', async (t) => {
+    const urls = samples.slice(0, 20).flatMap((s) => [`/v1/deprivation/postcodes/${encodeURIComponent(s.pcds)}`, `/v1/deprivation/postcodes/${encodeURIComponent(s.pcds.toLowerCase())}?quantile=3`]);
+    const first = await Promise.all(urls.map((u) => app.inject(u)));
+    const hits = (await app.inject('/health')).json().answers.hits;
+    const again = await Promise.all(urls.map((u) => app.inject(u)));
+    t.equal((await app.inject('/health')).json().answers.hits, hits + urls.length, 'every second answer came from memory');
+    t.same(again.map((r) => [r.statusCode, r.payload, r.headers.etag, r.headers['content-type']]), first.map((r) => [r.statusCode, r.payload, r.headers.etag, r.headers['content-type']]), 'the same bytes and headers');
+    t.same(again.map((r) => r.json().result.input), urls.map((u) => decodeURIComponent(u.split('/').pop()!.split('?')[0])), 'each with its own input');
+  });
+
   t.test('Scotland: published vigintile, decile, quintile; computed quartile', async (t) => {
     const s = live('S92000003')[0];
     const e = scotland.get(s.lsoa11)!;
