@@ -2,6 +2,7 @@
 // the CLI and the tests all start from openPlatform().
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
+import onExit from 'on-exit-leak-free';
 import type { Config } from './config.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createKnex, openDatabase, type Database } from './db/connection.ts';
@@ -55,7 +56,14 @@ const serializers = {
  * costs (bench/results/profile.md).
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: undefined, serializers }, destination ?? pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 1000 }));
+  return pino({ level, base: undefined, serializers }, destination ?? bufferedStdout());
+}
+
+function bufferedStdout(): pino.DestinationStream {
+  const stdout = pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 1000 });
+  // pino flushes on exit only the destinations it writes asynchronously
+  onExit.register(stdout, (s) => s.flushSync());
+  return stdout;
 }
 
 export interface OpenOptions {
