@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { EditionInfo } from './contract.ts';
+import { outsideRequest } from './db/cancel.ts';
 
 export const EDITION_CHANNEL = 'catalogue_editions';
 
@@ -90,7 +91,7 @@ export class EditionCache {
 
   async get(datasetId: string): Promise<EditionRow | undefined> {
     if (!this.loaded) {
-      const load = this.refresh();
+      const load = outsideRequest(() => this.refresh()); // every request waits for it
       this.loaded = load;
       load.catch(() => {
         if (this.loaded === load) this.loaded = undefined;

@@ -66,3 +66,34 @@ t.test('the queries of a client that left are cancelled, and the pool serves oth
   t.equal(res.status, 200, 'other routes are served');
   t.ok(Date.now() - started < 2000, `at once (${Date.now() - started} ms)`);
 });
+
+t.test('work shared by several requests is not cancelled when the client that started it leaves', async (t) => {
+  const { app, platform, url } = await testPlatform(t, { datasets: ['postcodes'], imports: ['postcodes'] });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const [first, second] = (await platform.knex('postcodes_postcodes').whereNull('doterm').orderBy('pcds').limit(2).select('pcds')).map((r: { pcds: string }) => r.pcds);
+  // The names of the edition, loaded once for every request (core perEdition), are held back by a lock.
+  const locker = new pg.Client({ connectionString: url });
+  await locker.connect();
+  t.teardown(() => locker.end());
+  await locker.query('BEGIN');
+  await locker.query('LOCK TABLE postcodes_names IN ACCESS EXCLUSIVE MODE');
+  const observer = new pg.Client({ connectionString: url }); // outside the lock's transaction (its statistics are a snapshot)
+  await observer.connect();
+  t.teardown(() => observer.end());
+  const waiting = async () =>
+    Number((await observer.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%postcodes_names%' AND pid <> pg_backend_pid()`)).rows[0].n);
+
+  const leaving = new AbortController();
+  const left = fetch(`${base}/v1/postcodes/postcodes/${encodeURIComponent(first)}`, { signal: leaving.signal }).catch(() => undefined);
+  for (let i = 0; i < 50 && (await waiting()) === 0; i++) await sleep(100);
+  t.equal(await waiting(), 1, 'the first request started the load');
+  const staying = fetch(`${base}/v1/postcodes/postcodes/${encodeURIComponent(second)}`);
+  await sleep(300); // the second request waits for the same load
+  leaving.abort();
+  await left;
+  await sleep(300); // time for a cancellation to reach the load
+  await locker.query('COMMIT');
+  const res = await staying;
+  t.equal(res.status, 200, 'the request that stayed gets its answer');
+  t.equal((await res.json()).postcode, second);
+});

@@ -54,6 +54,15 @@ export function runInRequestScope<T>(scope: Scope, fn: () => T): T {
   return scopes.run(scope, fn);
 }
 
+/**
+ * Runs fn, and everything it awaits, outside any request's scope: for work that requests share (a
+ * per-edition load, a batch of lookups), which must not be cancelled when the client of the request
+ * that happened to start it leaves while others wait for it.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return scopes.exit(fn);
+}
+
 /** Cancels the queries still running for this scope. */
 export async function cancelRequestQueries(scope: Scope): Promise<number> {
   scope.cancelled = true;

@@ -1,6 +1,7 @@
 // Bounded in-memory caches (lru-cache), and the one loader of state built from an edition: an
 // edition never changes once imported, so what is built from it is built once and kept while used.
 import { LRUCache } from 'lru-cache';
+import { outsideRequest } from '../db/cancel.ts';
 
 export { LRUCache };
 
@@ -19,7 +20,8 @@ export function perEdition<T>(load: (editionId: number) => Promise<T>, keep = 2)
   return (editionId) => {
     let p = cache.get(editionId);
     if (!p) {
-      p = load(editionId);
+      // shared by every request that asks meanwhile: not cancelled with the one that started it
+      p = outsideRequest(() => load(editionId));
       cache.set(editionId, p);
       p.catch(() => {
         if (cache.get(editionId) === p) cache.delete(editionId);

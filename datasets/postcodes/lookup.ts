@@ -1,6 +1,6 @@
 // Normalising and looking up postcodes: shared by the routes and the service other plug-ins use.
 import type { Knex } from 'knex';
-import { normalisePostcode as normalise, type PostcodeStatus } from '../../core/contract.ts';
+import { normalisePostcode as normalise, outsideRequest, type PostcodeStatus } from '../../core/contract.ts';
 import type { PostcodesRecord } from './types.ts';
 
 export { normalise };
@@ -86,9 +86,10 @@ export function findPostcode(db: Knex, table: string, editionId: number, postcod
   if (!batch) {
     const b: Batch = new Map();
     open.set(key, (batch = b));
+    // the batch answers every request in it: it runs outside the scope of the one that opened it
     setImmediate(() => {
       if (open.get(key) === b) open.delete(key);
-      void runBatch(db, table, editionId, b);
+      void outsideRequest(() => runBatch(db, table, editionId, b));
     });
   }
   let waiters = batch.get(postcode);
