@@ -15,7 +15,7 @@ export type { DatasetManifest, PluginManifest };
 export { Problem, badRequest, notFound, type InvalidParam } from './sdk/problem.ts';
 export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/meta.ts';
 export { inlineDefinitions } from './sdk/definitions.ts';
-export { chooseFormat, sendCsv, type Format } from './sdk/formats.ts';
+export { chooseFormat, sendCsv, sendJsonList, type Format } from './sdk/formats.ts';
 export { encodeCursor, decodeCursor, requestedLimit, pageLimit, nextLink, pageOf, type CursorKind, type Page } from './sdk/paging.ts';
 export { LRUCache, boundedCache, perEdition } from './sdk/caches.ts';
 export { answerCache, COMPRESS_THRESHOLD, type AnswerCache } from './sdk/answers.ts';

@@ -1,10 +1,10 @@
 // Deprivation by postcode: one (GET) or up to 1,000 (POST), each result with its own status.
 import type { FastifyRequest } from 'fastify';
-import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, indices, sendCsv, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
+import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, indices, sendCsv, sendJsonList, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
 import { createDeprivationService } from './lib/service.ts';
 import { bulkResponse, singleResponse } from './lib/response-schemas.ts';
 import { CSV_COLUMNS, csvRow } from './lib/csv.ts';
-import { resultsJson } from './lib/results-json.ts';
+import { resultJson } from './lib/results-json.ts';
 
 const problem = { $ref: 'Problem#' };
 
@@ -115,10 +115,9 @@ const routes: DatasetRoutes = (app, ds) => {
         reply.header('x-dataset-edition', `${ds.id}@${reg.label}; postcodes@${plan.postcodes.label}`);
         return sendCsv(reply, CSV_COLUMNS, results.map(csvRow), 'deprivation');
       }
-      // Written by hand, each small area's answer serialised once (lib/results-json.ts); the answer is
-      // the documented one (test/by-postcode.test.ts validates it against bulkResponse).
-      const head = JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length });
-      return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"results":${resultsJson(results)}}`);
+      // Streamed as it is written, by hand, each small area's answer serialised once (lib/results-json.ts);
+      // the answer is the documented one (test/by-postcode.test.ts validates it against bulkResponse).
+      return sendJsonList(reply, JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length }), 'results', results, resultJson);
     },
   );
 };

@@ -11,6 +11,7 @@ import {
   bulkInputs,
   chooseFormat,
   sendCsv,
+  sendJsonList,
   type DatasetContext,
 } from '../../core/contract.ts';
 import { findPostcode, findPostcodes, normalise, RECORD_FIELDS, statusOf, type Found } from './lookup.ts';
@@ -28,6 +29,8 @@ function csvRow(f: Found, names: Names): Record<string, unknown> {
 export function lookupRoutes(app: FastifyInstance, ds: DatasetContext): void {
   const table = ds.tableName('postcodes');
   const answers = answerSchemas(ds.schemas.postcodes);
+  const { results: _results, ...headProperties } = answers.bulk.properties;
+  const bulkHead = { ...answers.bulk, properties: headProperties };
   const namesFor = editionNames(ds.db, ds.tableName('names'));
   const tags = [ds.id];
 
@@ -86,11 +89,10 @@ export function lookupRoutes(app: FastifyInstance, ds: DatasetContext): void {
         reply.header('x-dataset-edition', `${ds.id}@${edition.label}`);
         return sendCsv(reply, csvColumns, found.map((f) => csvRow(f, names)), 'postcodes');
       }
-      return {
-        ...ds.describe(edition),
-        count: found.length,
-        results: found.map((f) => ({ input: f.input, postcode: f.postcode, status: f.status, record: f.row, names: namesOf(names, f.row) })),
-      };
+      // streamed as each result is serialised by its documented schema (the bytes of the whole answer's serialiser)
+      const head = reply.compileSerializationSchema(bulkHead)({ ...ds.describe(edition), count: found.length });
+      const result = reply.compileSerializationSchema(answers.result);
+      return sendJsonList(reply, head, 'results', found, (f) => result({ input: f.input, postcode: f.postcode, status: f.status, record: f.row, names: namesOf(names, f.row) }));
     },
   );
 }

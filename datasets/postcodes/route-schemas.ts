@@ -75,6 +75,8 @@ export function answerSchemas(recordSchema: Record<string, unknown>) {
     properties: { input: { type: 'string' }, postcode: { type: ['string', 'null'] }, status: statusSchema, record: nullableRecord, names: namesSchema },
   };
   return {
+    /** One result of a bulk answer. */
+    result,
     postcode: {
       type: 'object',
       properties: { ...metaProperties, postcode: { type: 'string' }, status: statusSchema, terminated: { type: 'boolean' }, record, names: namesSchema },

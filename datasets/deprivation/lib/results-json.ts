@@ -13,23 +13,21 @@ const toJson = (o: object | null): string => {
   return s;
 };
 
-/** The JSON text of results, in the documented field order, reusing each area's serialised answer. */
-export function resultsJson(results: DeprivationResult[]): string {
-  const parts: string[] = new Array(results.length);
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i];
-    const h = JSON.stringify({
-      input: r.input,
-      postcode: r.postcode,
-      status: r.status,
-      message: r.message,
-      terminated: r.terminated,
-      doterm: r.doterm,
-      nation: r.nation,
-      country_code: r.country_code,
-      index_edition: r.index_edition,
-    });
-    parts[i] = `${h.slice(0, -1)},"deprivation":${toJson(r.deprivation)},"uk_composite":${toJson(r.uk_composite)}}`;
-  }
-  return `[${parts.join(',')}]`;
+/** The JSON text of one result, in the documented field order, reusing its area's serialised answer. */
+export function resultJson(r: DeprivationResult): string {
+  const h = JSON.stringify({
+    input: r.input,
+    postcode: r.postcode,
+    status: r.status,
+    message: r.message,
+    terminated: r.terminated,
+    doterm: r.doterm,
+    nation: r.nation,
+    country_code: r.country_code,
+    index_edition: r.index_edition,
+  });
+  return `${h.slice(0, -1)},"deprivation":${toJson(r.deprivation)},"uk_composite":${toJson(r.uk_composite)}}`;
 }
+
+/** The JSON text of a list of results. */
+export const resultsJson = (results: DeprivationResult[]): string => `[${results.map(resultJson).join(',')}]`;

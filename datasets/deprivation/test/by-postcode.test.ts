@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
 import { ajv } from '../../../core/schema.ts';
 import { bulkResponse, resultSchema } from '../lib/response-schemas.ts';
+import { CSV_COLUMNS, csvRow } from '../lib/csv.ts';
 import { runImport } from '../../../core/imports/run.ts';
 
 const D = dataDir();
@@ -125,6 +126,25 @@ t.test('deprivation by postcode', async (t) => {
       payload: `patient,postcode\n${inputs.map((p, i) => `${i},${p}`).join('\n')}\n`,
     });
     t.same(csvIn.json().results, body.results, 'a CSV column of postcodes gives the same answers');
+  });
+
+  t.test('a bulk answer of 1,000 is streamed, and what is streamed is the documented answer (JSON and CSV)', async (t) => {
+    const inputs = [...onspd.slice(0, 996).map((r) => r.pcds), 'not a postcode', 'ZZ1 1ZZ', 'GY1 1AA', samples[0].pcds.toLowerCase()];
+    const res = await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?quantile=5', payload: { postcodes: inputs } });
+    t.equal(res.statusCode, 200);
+    t.notOk(res.headers['content-length'], 'streamed: no length before the end');
+    const body = res.json();
+    const valid = ajv.compile(bulkResponse);
+    t.ok(valid(body), `${body.results.length} results validate against the documented response schema`);
+    t.same(valid.errors?.slice(0, 3) ?? null, null);
+    t.same([body.count, body.results.length, body.results[999].input], [1000, 1000, inputs[999]]);
+    const csv = await app.inject({ method: 'POST', url: '/v1/deprivation/postcodes?quantile=5&format=csv', payload: { postcodes: inputs } });
+    const rows: Record<string, string>[] = parse(csv.body, { columns: true });
+    t.same(Object.keys(rows[0]), CSV_COLUMNS, 'the documented columns');
+    t.equal(rows.length, 1000, 'one row per input');
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+    const differ = rows.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(Object.fromEntries(Object.entries(csvRow(body.results[i])).map(([k, v]) => [k, cell(v)]))));
+    t.equal(differ, -1, 'each CSV row is its JSON result, flattened');
   });
 
   t.test('single answers kept in memory are replayed byte for byte', async (t) => {

@@ -10,6 +10,9 @@ import { parse as parseYaml } from 'yaml';
 import { testPlatform, dataDir, ROOT } from '../../../test/helpers/platform.ts';
 import { csvRecords } from '../../../test/helpers/conformance.ts';
 import { encodeCursor, haversineKm } from '../../../core/contract.ts';
+import { documentedAnswer } from '../../../test/helpers/openapi.ts';
+import { RECORD_FIELDS } from '../lookup.ts';
+import { NAMED_FIELDS } from '../names.ts';
 
 type Row = Record<string, string>;
 const read = (f: string): Row[] => parse(readFileSync(join(dataDir(), 'onspd', f)), { bom: true, columns: true, skip_empty_lines: true });
@@ -115,6 +118,33 @@ t.test('postcode lists', async (t) => {
       t.ok(res.rawPayload.length < plain.rawPayload.length / 5, `${coding}: ${res.rawPayload.length} bytes`);
       t.equal(inflate(res.rawPayload).toString('utf8'), plain.body, `${coding} inflates to the plain answer`);
     }
+  });
+
+  t.test('bulk answers are streamed, and what is streamed is the documented answer (JSON and CSV)', async (t) => {
+    const inputs = [...all.slice(0, 997).map((r) => r.pcds), 'not a postcode', 'ZZ1 1ZZ', all[1].pcds.toLowerCase().replace(' ', '')];
+    const check = await documentedAnswer(app, 'POST', '/v1/postcodes/lookup');
+    const res = await app.inject({ method: 'POST', url: '/v1/postcodes/lookup', payload: { postcodes: inputs } });
+    t.equal(res.statusCode, 200);
+    t.notOk(res.headers['content-length'], 'streamed: no length before the end');
+    const body = res.json();
+    t.same([body.count, body.results.length], [1000, 1000]);
+    t.same(check(body).slice(0, 3), [], '1,000 results validate against the documented schema');
+    t.same(body.results.slice(-3).map((r: { status: string }) => r.status), ['invalid', 'not_found', all[1].doterm ? 'terminated' : 'found']);
+    const csv = await app.inject({ method: 'POST', url: '/v1/postcodes/lookup?format=csv', payload: { postcodes: inputs } });
+    const rows: Row[] = parse(csv.body, { columns: true });
+    t.same(Object.keys(rows[0]), ['input', 'postcode', 'status', ...RECORD_FIELDS, ...NAMED_FIELDS.map((f) => `${f}_name`)], 'the documented columns');
+    t.equal(rows.length, 1000, 'one row per input');
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+    type Result = { input: string; postcode: string | null; status: string; record: Record<string, unknown> | null; names: Record<string, string> };
+    const flat = (r: Result): Row => ({
+      input: r.input,
+      postcode: cell(r.postcode),
+      status: r.status,
+      ...Object.fromEntries(RECORD_FIELDS.map((f) => [f, cell(r.record?.[f])])),
+      ...Object.fromEntries(NAMED_FIELDS.map((f) => [`${f}_name`, cell(r.names[f])])),
+    });
+    const differ = rows.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(flat(body.results[i])));
+    t.equal(differ, -1, 'each CSV row is its JSON result, flattened');
   });
 
   t.test('cursors and hostile parameters are 400 problems', async (t) => {
