@@ -15,20 +15,27 @@ const isIntegerProperty = (schema: Schema, name: string) => {
   return t === 'integer' || (Array.isArray(t) && t.includes('integer'));
 };
 
-function check(value: unknown, name: string, integer: boolean, out: InvalidParam[], budget: { nodes: number }): void {
+/** A value's name for a problem: `parent[key]`, `parent.key`, or the parent itself (key null). */
+const nameOf = (parent: string, key: string | number | null) =>
+  key === null ? parent : typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+// Names are made only for a problem or a container (a bulk body's thousand strings make none).
+function check(value: unknown, parent: string, key: string | number | null, integer: boolean, out: InvalidParam[], budget: { nodes: number }): void {
   if (--budget.nodes < 0) return;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ name, reason: 'must not contain a NUL character' });
+    if (value.includes('\u0000')) out.push({ name: nameOf(parent, key), reason: 'must not contain a NUL character' });
   } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.push({ name, reason: 'must be a finite number' });
-    else if (integer && !Number.isSafeInteger(value)) out.push({ name, reason: `is out of range (at most ${Number.MAX_SAFE_INTEGER})` });
+    if (!Number.isFinite(value)) out.push({ name: nameOf(parent, key), reason: 'must be a finite number' });
+    else if (integer && !Number.isSafeInteger(value)) out.push({ name: nameOf(parent, key), reason: `is out of range (at most ${Number.MAX_SAFE_INTEGER})` });
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && out.length < 10; i++) check(value[i], `${name}[${i}]`, integer, out, budget);
+    const name = nameOf(parent, key);
+    for (let i = 0; i < value.length && out.length < 10; i++) check(value[i], name, i, integer, out, budget);
   } else if (value !== null && typeof value === 'object') {
+    const name = nameOf(parent, key);
     for (const [k, v] of Object.entries(value)) {
       if (out.length >= 10) break;
       if (k.includes('\u0000')) out.push({ name: `${name}.(key)`, reason: 'must not contain a NUL character' });
-      check(v, name ? `${name}.${k}` : k, false, out, budget);
+      check(v, name, k, false, out, budget);
     }
   }
 }
@@ -37,7 +44,7 @@ function checkParameters(values: unknown, schema: Schema, out: InvalidParam[], b
   if (values === null || typeof values !== 'object') return;
   for (const [k, v] of Object.entries(values)) {
     if (k.includes('\u0000')) out.push({ name: '(parameter name)', reason: 'must not contain a NUL character' });
-    check(v, k, isIntegerProperty(schema, k), out, budget);
+    check(v, k, null, isIntegerProperty(schema, k), out, budget);
   }
 }
 
@@ -47,7 +54,7 @@ export function unsafeValues(request: FastifyRequest): InvalidParam[] {
   const schema = request.routeOptions?.schema as { querystring?: Schema; params?: Schema } | undefined;
   checkParameters(request.params, schema?.params, out, budget);
   checkParameters(request.query, schema?.querystring, out, budget);
-  if (request.body !== undefined && typeof request.body !== 'string' && !Buffer.isBuffer(request.body)) check(request.body, 'body', false, out, budget);
+  if (request.body !== undefined && typeof request.body !== 'string' && !Buffer.isBuffer(request.body)) check(request.body, 'body', null, false, out, budget);
   else if (typeof request.body === 'string' && request.body.includes('\u0000')) out.push({ name: 'body', reason: 'must not contain a NUL character' });
   return out;
 }

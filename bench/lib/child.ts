@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
-export type ToChild = { cmd: 'profile-start'; intervalUs?: number } | { cmd: 'profile-stop'; file: string } | { cmd: 'cpu' };
-export type FromChild = { listening: string } | { profiled: string } | { cpu: { user: number; system: number } } | { error: string };
+export type ToChild = { cmd: 'profile-start'; intervalUs?: number } | { cmd: 'profile-stop'; file: string } | { cmd: 'cpu' } | { cmd: 'memory' };
+export type FromChild = { listening: string } | { profiled: string } | { cpu: { user: number; system: number } } | { memory: NodeJS.MemoryUsage } | { error: string };
 
 const send = (m: FromChild) => process.send?.(m);
 
@@ -15,6 +15,7 @@ export function serveParent(address: string, stop: () => Promise<void>): void {
   process.on('message', (m: ToChild) => {
     void (async () => {
       if (m.cmd === 'cpu') return send({ cpu: process.cpuUsage() });
+      if (m.cmd === 'memory') return send({ memory: process.memoryUsage() });
       if (m.cmd === 'profile-start') {
         session = new Session();
         session.connect();

@@ -72,6 +72,8 @@ export interface Server {
   pid: number;
   /** CPU time of the server process so far (user + system, all its threads), in microseconds. */
   cpuMicros(): Promise<number>;
+  /** The server's process.memoryUsage() (RSS, V8 heap, memory outside it). */
+  memory(): Promise<NodeJS.MemoryUsage>;
   /** Starts a CPU profile (sampling every `intervalUs`); profileStop writes it to `file`. */
   profileStart(intervalUs?: number): void;
   profileStop(file: string): Promise<void>;
@@ -115,6 +117,11 @@ export async function startServer(b: Pick<Bench, 'env'> & Partial<Pick<Bench, 'e
       child.send({ cmd: 'cpu' });
       const { cpu } = (await reply) as { cpu: { user: number; system: number } };
       return cpu.user + cpu.system;
+    },
+    async memory() {
+      const reply = next('memory');
+      child.send({ cmd: 'memory' });
+      return ((await reply) as { memory: NodeJS.MemoryUsage }).memory;
     },
     profileStart(intervalUs) {
       child.send({ cmd: 'profile-start', intervalUs });

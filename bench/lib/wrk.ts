@@ -1,5 +1,6 @@
-// wrk (https://github.com/wg/wrk) in a process of its own: GET a list of paths in turn for a few
-// seconds over N connections, one thread. Non-2xx/3xx answers count as errors ("status").
+// wrk (https://github.com/wg/wrk) in a process of its own: GET a list of paths, or POST a list of
+// bodies, in turn for a few seconds over N connections, one thread. Non-2xx/3xx answers count as
+// errors ("status").
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
@@ -17,19 +18,20 @@ export interface WrkResult {
   non2xx: number;
 }
 
-/** Writes the paths where wrk's script reads them; returns the file. */
-export function pathsFile(dir: string, name: string, paths: string[]): string {
-  const file = join(dir, `${name}.paths`);
-  writeFileSync(file, paths.join('\n') + '\n');
+/** Writes lines (paths, or JSON bodies) where wrk's script reads them; returns the file. */
+export function pathsFile(dir: string, name: string, lines: string[]): string {
+  const file = join(dir, `${name}.lines`);
+  writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
 
-export async function wrk(url: string, paths: string, options: { connections: number; seconds: number }): Promise<WrkResult> {
-  const args = ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '10s', '-s', join(import.meta.dirname, 'paths.lua'), url];
-  const child = spawn('wrk', args, {
-    env: { ...process.env, WRK_PATHS: paths },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** GET the paths of a file (pathsFile) in turn, or POST the JSON bodies of a file (one a line) to one path. */
+export type WrkLoad = string | { post: string; bodies: string };
+
+export async function wrk(url: string, load: WrkLoad, options: { connections: number; seconds: number }): Promise<WrkResult> {
+  const [script, env] = typeof load === 'string' ? ['paths.lua', { WRK_PATHS: load }] : ['post.lua', { WRK_PATH: load.post, WRK_BODIES: load.bodies }];
+  const args = ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '10s', '-s', join(import.meta.dirname, script), url];
+  const child = spawn('wrk', args, { env: { ...process.env, ...env, WRK_LIB: import.meta.dirname }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
   const [code] = await once(child, 'exit');

@@ -49,7 +49,8 @@ const JSON_CHUNK = 16 * 1024;
  */
 export function sendJsonList<T>(reply: FastifyReply, headJson: string, key: string, items: Iterable<T>, itemJson: (item: T) => string): FastifyReply {
   const open = `${headJson.slice(0, -1)}${headJson.length > 2 ? ',' : ''}${JSON.stringify(key)}:[`;
-  return reply.type('application/json; charset=utf-8').send(Readable.from(jsonChunks(open, items, itemJson), { objectMode: false }));
+  // strings all the way to the socket (no Buffer copy of each chunk on the heap)
+  return reply.type('application/json; charset=utf-8').send(Readable.from(jsonChunks(open, items, itemJson), { objectMode: false, encoding: 'utf8' }));
 }
 
 function* jsonChunks<T>(open: string, items: Iterable<T>, itemJson: (item: T) => string): Generator<string> {

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, indices, sendCsv, sendJsonList, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
 import { createDeprivationService } from './lib/service.ts';
+import { composeOne } from './lib/compose.ts';
 import { bulkResponse, singleResponse } from './lib/response-schemas.ts';
 import { CSV_COLUMNS, csvRow } from './lib/csv.ts';
 import { resultJson } from './lib/results-json.ts';
@@ -109,15 +110,19 @@ const routes: DatasetRoutes = (app, ds) => {
       const q = request.query as { quantile?: number; edition?: string; format?: string };
       const reg = await ownEdition();
       const plan = await service.plan(q.edition, q.quantile);
-      const results = await service.run(inputs, plan);
+      const lookups = await service.lookup(inputs, plan);
       reply.header('cache-control', 'no-store');
+      // Every result is composed as it is written, and is garbage at once (a thousand are never held together).
       if (chooseFormat(request) === 'csv') {
         reply.header('x-dataset-edition', `${ds.id}@${reg.label}; postcodes@${plan.postcodes.label}`);
-        return sendCsv(reply, CSV_COLUMNS, results.map(csvRow), 'deprivation');
+        const rows = function* () {
+          for (const l of lookups) yield csvRow(composeOne(l, plan));
+        };
+        return sendCsv(reply, CSV_COLUMNS, rows(), 'deprivation');
       }
-      // Streamed as it is written, by hand, each small area's answer serialised once (lib/results-json.ts);
-      // the answer is the documented one (test/by-postcode.test.ts validates it against bulkResponse).
-      return sendJsonList(reply, JSON.stringify({ ...meta(reg, plan.postcodes), count: results.length }), 'results', results, resultJson);
+      // Written by hand, each small area's answer serialised once (lib/results-json.ts); the answer is
+      // the documented one (test/by-postcode.test.ts validates it against bulkResponse).
+      return sendJsonList(reply, JSON.stringify({ ...meta(reg, plan.postcodes), count: lookups.length }), 'results', lookups, (l) => resultJson(composeOne(l, plan)));
     },
   );
 };

@@ -3,7 +3,7 @@
 // message. Pure given the lookups and the snapshots of a plan.
 import { indices, type IndexDescriptor, type IndexSnapshot, type Nation, type PostcodeLookup, type PostcodeRecord } from '../../../core/contract.ts';
 import type { ResultRecord } from '../types.ts';
-import { compositeAnswer, nationalAnswer, type AnswerMemo } from './answers.ts';
+import { compositeAnswer, nationalAnswer, type AnswerMemo, type NationalAnswer } from './answers.ts';
 import { absentList, type IndexRegistry } from './registry.ts';
 
 export type DeprivationResult = ResultRecord;
@@ -21,8 +21,6 @@ export interface Composer {
   /** Answers per small area, shared between requests (they never change within an edition). */
   memo?: AnswerMemo;
 }
-
-const NO_INDEX = { nation: null, country_code: null, index_edition: null, deprivation: null, uk_composite: null };
 
 /** Why a nation has no index to answer with: the editions it has without small areas, and what is absent. */
 function absentMessage(nation: Nation, r: IndexRegistry): string {
@@ -42,43 +40,60 @@ function otherEditions(d: IndexDescriptor, r: PostcodeRecord, reg: IndexRegistry
 }
 
 export function compose(lookups: PostcodeLookup[], c: Composer): DeprivationResult[] {
-  return lookups.map((l): DeprivationResult => {
-    const base = { input: l.input, postcode: l.postcode, terminated: l.status === 'terminated', doterm: l.record?.doterm ?? null };
-    if (l.status === 'invalid') return { ...base, ...NO_INDEX, status: 'invalid', message: 'not a valid UK postcode format' };
-    if (l.status === 'not_found' || !l.record) return { ...base, ...NO_INDEX, status: 'not_found', message: 'valid format, but not in the postcode directory' };
-    const r = l.record;
-    const nation = r.ctry ? indices.NATION_OF_COUNTRY[r.ctry] : undefined;
-    if (!nation)
-      return {
-        ...base,
-        ...NO_INDEX,
-        country_code: r.ctry,
-        status: 'outside_indices',
-        message: `the postcode is outside England, Wales, Scotland and Northern Ireland (country ${r.ctry ?? 'unknown'}); no UK deprivation index covers it`,
-      };
-    const uk_composite = c.composite && c.registry.composite && r.lsoa11 ? compositeAnswer(c.registry.composite, c.composite, r.lsoa11, c.memo) : null;
-    const d = c.choice.get(nation);
-    const head = { ...base, nation, country_code: r.ctry, index_edition: d?.label ?? null, deprivation: null, uk_composite };
-    if (!d) return { ...head, status: 'index_absent', message: absentMessage(nation, c.registry) };
-    if (!d.table)
-      return {
-        ...head,
-        status: 'index_edition_unavailable',
-        message: `${d.label} is published here only as local-authority summaries; its small-area (${d.area_type}) values are not loaded. Ask for another ${nation} edition.`,
-      };
-    const snap = c.snapshots.get(d) ?? null;
-    if (!snap) return { ...head, status: 'index_not_loaded', message: `${d.label} (${d.dataset}) has not been imported yet` };
-    const code = r[d.join];
-    if (!code)
-      return { ...head, status: 'no_small_area', message: `the postcode directory gives this postcode no ${d.area_type} (${d.join}), the geography ${d.label} uses${otherEditions(d, r, c.registry)}` };
-    const row = snap.byCode.get(code);
-    if (!row) return { ...head, status: 'area_not_in_index', message: `small area ${code} (${d.join}) has no value in ${d.label}${otherEditions(d, r, c.registry)}` };
-    const terminated = l.status === 'terminated';
-    return {
-      ...head,
-      status: terminated ? 'terminated' : 'found',
-      message: terminated ? `the postcode was terminated (${r.doterm}); values are for the small area it was last assigned to` : 'found',
-      deprivation: nationalAnswer(d, snap, code, row, c.registry.caveat(d), c.quantile, c.memo),
-    };
-  });
+  return lookups.map((l) => composeOne(l, c));
+}
+
+type Status = DeprivationResult['status'];
+type Place = Pick<DeprivationResult, 'nation' | 'country_code' | 'index_edition' | 'deprivation' | 'uk_composite'>;
+const NOWHERE: Place = { nation: null, country_code: null, index_edition: null, deprivation: null, uk_composite: null };
+
+/** One result, one object (a bulk answer composes a thousand: no intermediate copies). */
+function result(l: PostcodeLookup, status: Status, message: string, p: Place): DeprivationResult {
+  return {
+    input: l.input,
+    postcode: l.postcode,
+    status,
+    message,
+    terminated: l.status === 'terminated',
+    doterm: l.record?.doterm ?? null,
+    nation: p.nation,
+    country_code: p.country_code,
+    index_edition: p.index_edition,
+    deprivation: p.deprivation,
+    uk_composite: p.uk_composite,
+  };
+}
+
+/** The result of one lookup (pure given the plan's snapshots; answers of areas are memoised). */
+export function composeOne(l: PostcodeLookup, c: Composer): DeprivationResult {
+  if (l.status === 'invalid') return result(l, 'invalid', 'not a valid UK postcode format', NOWHERE);
+  if (l.status === 'not_found' || !l.record) return result(l, 'not_found', 'valid format, but not in the postcode directory', NOWHERE);
+  const r = l.record;
+  const nation = r.ctry ? indices.NATION_OF_COUNTRY[r.ctry] : undefined;
+  if (!nation)
+    return result(l, 'outside_indices', `the postcode is outside England, Wales, Scotland and Northern Ireland (country ${r.ctry ?? 'unknown'}); no UK deprivation index covers it`, {
+      ...NOWHERE,
+      country_code: r.ctry,
+    });
+  const uk_composite = c.composite && c.registry.composite && r.lsoa11 ? compositeAnswer(c.registry.composite, c.composite, r.lsoa11, c.memo) : null;
+  const d = c.choice.get(nation);
+  const place = (deprivation: NationalAnswer | null = null): Place => ({ nation, country_code: r.ctry, index_edition: d?.label ?? null, deprivation, uk_composite });
+  if (!d) return result(l, 'index_absent', absentMessage(nation, c.registry), place());
+  if (!d.table)
+    return result(
+      l,
+      'index_edition_unavailable',
+      `${d.label} is published here only as local-authority summaries; its small-area (${d.area_type}) values are not loaded. Ask for another ${nation} edition.`,
+      place(),
+    );
+  const snap = c.snapshots.get(d) ?? null;
+  if (!snap) return result(l, 'index_not_loaded', `${d.label} (${d.dataset}) has not been imported yet`, place());
+  const code = r[d.join];
+  if (!code)
+    return result(l, 'no_small_area', `the postcode directory gives this postcode no ${d.area_type} (${d.join}), the geography ${d.label} uses${otherEditions(d, r, c.registry)}`, place());
+  const row = snap.byCode.get(code);
+  if (!row) return result(l, 'area_not_in_index', `small area ${code} (${d.join}) has no value in ${d.label}${otherEditions(d, r, c.registry)}`, place());
+  const deprivation = nationalAnswer(d, snap, code, row, c.registry.caveat(d), c.quantile, c.memo);
+  if (l.status === 'terminated') return result(l, 'terminated', `the postcode was terminated (${r.doterm}); values are for the small area it was last assigned to`, place(deprivation));
+  return result(l, 'found', 'found', place(deprivation));
 }

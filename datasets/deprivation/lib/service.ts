@@ -65,6 +65,8 @@ export function createDeprivationService(ds: DatasetContext) {
       const key = [pc.id, ...[...choice.entries()].map(([n, d]) => `${n[0]}${snapshots.get(d)?.edition.id ?? d.label}`), composite?.edition.id ?? 0, quantile ?? ''].join('.');
       return { registry, choice, snapshots, composite, quantile, memo, postcodes: pc, key };
     },
+    /** One postcode-directory answer per input, in order (composed into results by composeOne). */
+    lookup: (inputs: string[], plan: Plan): Promise<PostcodeLookup[]> => lookup(inputs, plan.postcodes.id),
     async run(inputs: string[], plan: Plan): Promise<DeprivationResult[]> {
       return compose(await lookup(inputs, plan.postcodes.id), plan);
     },

@@ -1,0 +1,85 @@
+// Bulk lookups of 1,000 postcodes (the maximum), streamed: POST /v1/deprivation/postcodes (JSON and
+// CSV) and POST /v1/postcodes/lookup, each body 1,000 distinct live postcodes of the sample and
+// supplement (the bodies cycle through all of them), with wrk at 1 and 4 connections; the server's
+// RSS sampled every 250 ms. Side by side with another checkout when BENCH_BASE is set.
+//   npm run bench -- bulk
+//   BENCH_BASE=/tmp/perf-base npm run bench -- bulk
+// BENCH_SECONDS (10) per run, BENCH_ROUNDS (2), interleaved. Servers log at LOG_LEVEL=info to /dev/null.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { hardware, ROOT, startServer, withBench, type Server } from './lib/harness.ts';
+import { importAll, LOOKUP_DATASETS } from './lib/lookups.ts';
+import { pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const BASE = process.env.BENCH_BASE ? resolve(process.env.BENCH_BASE) : undefined;
+const DATA_DIR = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
+
+const csv = (f: string): Record<string, string>[] => parse(readFileSync(join(DATA_DIR, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
+const live = [...csv('onspd/ONSPD_sample.csv'), ...csv('onspd/ONSPD_supplement_from_postcodes_io_examples.csv')].filter((r) => !r.doterm).map((r) => r.pcds);
+const bodies = Array.from({ length: Math.floor(live.length / 1000) }, (_, i) => JSON.stringify({ postcodes: live.slice(i * 1000, i * 1000 + 1000) }));
+
+const LOADS = {
+  'POST /v1/deprivation/postcodes': '/v1/deprivation/postcodes',
+  'POST /v1/deprivation/postcodes?format=csv': '/v1/deprivation/postcodes?format=csv',
+  'POST /v1/postcodes/lookup': '/v1/postcodes/lookup',
+};
+const CONNECTIONS = [1, 4];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+await withBench('bulk', LOOKUP_DATASETS, async (b) => {
+  const platform = await b.openPlatform();
+  await importAll(platform, LOOKUP_DATASETS);
+  await platform.close();
+  const file = pathsFile(b.work, 'bodies', bodies);
+  const sides = BASE ? [{ name: 'before', root: BASE }, { name: 'after', root: ROOT }] : [{ name: 'this checkout', root: ROOT }];
+  const servers = new Map<string, Server>();
+  const load = [hardware()];
+  try {
+    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { LOG_LEVEL: 'info' } }));
+    for (const s of servers.values()) for (const path of Object.values(LOADS)) await wrk(s.url, { post: path, bodies: file }, { connections: 4, seconds: 3 }); // warm-up
+    const runs = new Map<string, { results: WrkResult[]; rss: number[] }>();
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const c of CONNECTIONS)
+        for (const [label, path] of Object.entries(LOADS))
+          for (const [name, server] of servers) {
+            const rss: number[] = [];
+            const sampler = setInterval(() => rss.push(rssMb(server.pid)), 250);
+            const r = await wrk(server.url, { post: path, bodies: file }, { connections: c, seconds: SECONDS });
+            clearInterval(sampler);
+            const key = `${label}|${name}|${c}`;
+            const run = runs.get(key) ?? { results: [], rss: [] };
+            run.results.push(r);
+            run.rss.push(...rss);
+            runs.set(key, run);
+            console.error(`round ${round} ${key}: ${(r.rps * 1000).toFixed(0)} postcodes/s, p50 ${r.p50} ms, p99 ${r.p99} ms, RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB, errors ${r.errors}`);
+          }
+    load.push(hardware());
+    const out = [
+      `servers: bench/lib/server.ts (buildApp, rate limit off, LOG_LEVEL=info to /dev/null), one process each; wrk -t1, ${SECONDS} s × ${ROUNDS} rounds, interleaved; ${bodies.length} bodies of 1,000 distinct live postcodes in turn`,
+      ...(BASE ? [`before: ${BASE}; after: ${ROOT}`] : []),
+      load[0].replace(/; load average.*/, ''),
+      `load average at start / end: ${load.map((l) => l.replace(/.*load average /, '')).join(' / ')}`,
+      '',
+      '| request (1,000 postcodes) | side | connections | p50 ms (each round) | p99 ms (median) | postcodes/s (median) | server RSS during the runs, MB | errors |',
+      '|---|---|---:|---|---:|---:|---|---:|',
+    ];
+    for (const [key, run] of runs) {
+      const [label, name, c] = key.split('|');
+      out.push(
+        `| ${label} | ${name} | ${c} | ${run.results.map((r) => r.p50).join(', ')} | ${median(run.results.map((r) => r.p99))} | ${(median(run.results.map((r) => r.rps)) * 1000).toFixed(0)} | ` +
+          `${Math.min(...run.rss).toFixed(0)}–${Math.max(...run.rss).toFixed(0)} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
+      );
+    }
+    console.log(out.join('\n'));
+  } finally {
+    for (const s of servers.values()) await s.stop();
+  }
+});
