@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hardware, ROOT, startServer, withBench, type Bench } from './lib/harness.ts';
+import { hardware, ROOT, startFlags, startServer, withBench, type Bench } from './lib/harness.ts';
 import { importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
 import { pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 async function startNpmServer(b: Bench, workers: number): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const env = { ...b.env, ...LOG, PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: String(workers), CATALOGUE_WORKER: 'off', CATALOGUE_IMPORT_ON_START: 'false', RATE_LIMIT_PER_MINUTE: '0' };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core/bin/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...startFlags(ROOT), '--import', 'tsx', join(ROOT, 'core/bin/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`npm start's server exited (${child.exitCode})`);

@@ -6,6 +6,7 @@
 // (all threads: GC helpers, libuv) per request, from process.cpuUsage().
 //   npm run bench -- profile
 //   BENCH_BASE=/tmp/perf-base npm run bench -- profile     # side by side with another checkout (before/after)
+// Also profiled: this checkout with ANSWER_CACHE_MB=0 ("answers not kept": what a new postcode costs).
 // BENCH_SECONDS (10) per run, BENCH_ROUNDS (2) runs per route and side, interleaved; LOG_LEVEL of
 // the servers (info, npm start's default: request logging included); BENCH_PROFILE_DIR keeps the
 // .cpuprofile files (open them in Chrome's DevTools).
@@ -45,17 +46,17 @@ await withBench('profile', LOOKUP_DATASETS, async (b) => {
   await platform.close();
   const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : join(b.work, 'profiles');
   mkdirSync(profileDir, { recursive: true });
-  const sides: { name: string; root: string }[] = BASE
-    ? [
-        { name: 'before', root: BASE },
-        { name: 'after', root: ROOT },
-      ]
-    : [{ name: 'this checkout', root: ROOT }];
+  // "answers not kept": this checkout with ANSWER_CACHE_MB=0, every answer composed (a stream of distinct postcodes)
+  const sides: { name: string; root: string; env?: NodeJS.ProcessEnv }[] = [
+    ...(BASE ? [{ name: 'before', root: BASE }] : []),
+    { name: BASE ? 'after' : 'this checkout', root: ROOT },
+    { name: 'answers not kept', root: ROOT, env: { ANSWER_CACHE_MB: '0' } },
+  ];
   const servers = new Map<string, Server>();
   const load = [hardware()];
   try {
     servers.set(HELLO, await startServer(b, { hello: true }));
-    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { LOG_LEVEL } }));
+    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { LOG_LEVEL, ...s.env } }));
     const files = Object.fromEntries(Object.entries(ROUTES).map(([route, paths], i) => [route, pathsFile(b.work, `route${i}`, paths)]));
     const helloFile = pathsFile(b.work, 'hello', ['/']);
     // runs of a round: the hello world once, then each route on each side

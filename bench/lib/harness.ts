@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from './root.ts';
@@ -88,13 +88,20 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The real server (buildApp, rate limit off) in a child process, or the hello world; resolves once it listens. */
+/** The Node options `npm start` gives the server in a checkout (its package.json), e.g. the heap's growth. */
+export function startFlags(root: string): string[] {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((w) => /^--[a-z-]+=/.test(w));
+}
+
+/** The real server (buildApp, rate limit off, npm start's Node options) in a child process, or the hello world; resolves once it listens. */
 export async function startServer(b: Pick<Bench, 'env'> & Partial<Pick<Bench, 'envFor'>>, options: ServerOptions = {}): Promise<Server> {
   const script = join(import.meta.dirname, options.hello ? 'hello.ts' : 'server.ts');
   const base = options.root && b.envFor ? b.envFor(options.root) : b.env;
   const env = { ...base, ...options.env, ...(options.root ? { BENCH_APP_ROOT: options.root } : {}) };
   // stdout (the app's log, LOG_LEVEL) goes to /dev/null: what logging costs is the app's, not a pipe's
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: options.root ?? ROOT, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const flags = options.hello ? [] : startFlags(options.root ?? ROOT);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: options.root ?? ROOT, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const next = <K extends string>(key: K) =>
     new Promise<Record<K, unknown>>((done, fail) => {
       const onMessage = (m: Record<string, unknown>) => {

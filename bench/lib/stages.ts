@@ -21,114 +21,37 @@ export interface CpuProfile {
   endTime: number;
 }
 
-const ALS_FUNCTIONS = new Set([
-  'promiseInitHook',
-  'promiseInitHookWithDestroyTracking',
-  'promiseBeforeHook',
-  'promiseAfterHook',
-  'promiseResolveHook',
-  'emitInitScript',
-  'emitBeforeScript',
-  'emitAfterScript',
-  'lookupPublicResource',
-  'executionAsyncResource',
-  'getOrSetAsyncId',
-]);
+const ALS_FUNCTIONS = new Set(['promiseInitHook', 'promiseInitHookWithDestroyTracking', 'promiseBeforeHook', 'promiseAfterHook', 'promiseResolveHook', 'emitInitScript', 'emitBeforeScript', 'emitAfterScript', 'lookupPublicResource', 'executionAsyncResource', 'getOrSetAsyncId']);
+
+type Rule = { stage: string; match: (f: CallFrame, file: string) => boolean };
+const file = (re: RegExp): Rule['match'] => (_f, path) => re.test(path);
 
 /** Stages in the order of a request's life; the first rule (of a frame) that matches decides. */
-export const STAGES: {
-  stage: string;
-  match: (f: CallFrame, file: string) => boolean;
-}[] = [
-  {
-    stage: 'HTTP parsing and writing (Node core, kernel)',
-    match: (_f, file) => /^node:(_http_|internal\/http)/.test(file),
-  },
-  {
-    stage: 'routing (find-my-way)',
-    match: (f, file) =>
-      /^find-my-way\//.test(file) || (file === 'fastify/fastify.js' && /preRouting|route|handle/i.test(f.functionName)) || file === 'fastify/lib/route.js',
-  },
-  {
-    stage: 'rate limit',
-    match: (_f, file) => file.startsWith('@fastify/rate-limit/'),
-  },
-  {
-    stage: 'under-pressure',
-    match: (_f, file) => file.startsWith('@fastify/under-pressure/'),
-  },
-  {
-    stage: 'helmet (security headers)',
-    match: (_f, file) => /^(@fastify\/helmet|helmet)\//.test(file) || file.endsWith('core/security-headers.ts'),
-  },
-  { stage: 'CORS', match: (_f, file) => file.startsWith('@fastify/cors/') },
+export const STAGES: Rule[] = [
+  { stage: 'HTTP parsing and writing (Node core, kernel)', match: file(/^node:(_http_|internal\/http)/) },
+  { stage: 'routing (find-my-way)', match: (f, path) => /^find-my-way\//.test(path) || path === 'fastify/lib/route.js' || (path === 'fastify/fastify.js' && /preRouting|route|handle/i.test(f.functionName)) },
+  { stage: 'rate limit', match: file(/^@fastify\/rate-limit\//) },
+  { stage: 'under-pressure', match: file(/^@fastify\/under-pressure\//) },
+  { stage: 'security headers (helmet)', match: file(/^(@fastify\/helmet|helmet)\/|plugins\/security-headers\.ts$/) },
+  { stage: 'CORS', match: file(/^@fastify\/cors\//) },
+  { stage: 'answers kept in memory (replay)', match: file(/core\/rest\/kept-answers\.ts$/) },
   {
     stage: 'query-cancel scope (AsyncLocalStorage)',
-    match: (f, file) =>
-      /(plugins\/query-cancel|core\/db\/cancel)\.ts$/.test(file) ||
-      file === 'node:async_hooks' ||
-      (file === 'node:internal/async_hooks' && ALS_FUNCTIONS.has(f.functionName)),
+    match: (f, path) => /(plugins\/query-cancel|core\/db\/cancel)\.ts$/.test(path) || path === 'node:async_hooks' || (path === 'node:internal/async_hooks' && ALS_FUNCTIONS.has(f.functionName)),
   },
-  {
-    stage: 'safe-input',
-    match: (_f, file) => file.endsWith('plugins/safe-input.ts'),
-  },
-  {
-    stage: 'validation (ajv)',
-    match: (_f, file) => file === 'fastify/lib/validation.js' || file.startsWith('ajv/'),
-  },
-  {
-    stage: 'normalisation (postcode)',
-    match: (_f, file) => file.startsWith('postcode/') || file.endsWith('core/sdk/postcode-lists.ts'),
-  },
-  {
-    stage: 'edition resolution',
-    match: (_f, file) => /core\/(editions|dataset-context)\.ts$/.test(file),
-  },
-  {
-    stage: 'ETag and Cache-Control',
-    match: (_f, file) => file.endsWith('core/rest/cache.ts') || file.startsWith('node:internal/crypto'),
-  },
-  {
-    stage: 'answer cache',
-    match: (_f, file) => /core\/sdk\/(answers|answer-memo)\.ts$/.test(file),
-  },
-  {
-    stage: 'query (batch, pool, pg)',
-    match: (_f, file) =>
-      /^(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|knex|tarn)\//.test(file) || file.endsWith('datasets/postcodes/lookup.ts') || file.includes('core/db/'),
-  },
-  {
-    stage: 'composition (the handler and what it calls)',
-    match: (_f, file) => /(datasets|core\/sdk\/indices)\/.*\.ts$/.test(file),
-  },
-  {
-    stage: 'serialisation',
-    match: (f, file) => file.startsWith('fast-json-stringify/') || (file === 'fastify/lib/reply.js' && f.functionName === 'serialize'),
-  },
-  {
-    stage: 'compression',
-    match: (_f, file) => file.startsWith('@fastify/compress/') || file === 'node:zlib',
-  },
-  {
-    stage: 'logging (pino)',
-    match: (_f, file) =>
-      /^(pino|sonic-boom|pino-std-serializers)\//.test(file) ||
-      /core\/(platform|redact|request-log)\.ts$/.test(file) ||
-      file === 'fastify/lib/logger-factory.js',
-  },
-  {
-    stage: 'errors plug-in',
-    match: (_f, file) => file.endsWith('plugins/errors.ts'),
-  },
-  {
-    stage: 'Fastify request lifecycle (hooks, reply)',
-    match: (_f, file) => file.startsWith('fastify/'),
-  },
-  {
-    stage: 'other platform plug-ins (web)',
-    match: (_f, file) => file.includes('plugins/web/'),
-  },
+  { stage: 'safe-input', match: file(/plugins\/safe-input\.ts$/) },
+  { stage: 'validation (ajv)', match: (_f, path) => path === 'fastify/lib/validation.js' || path.startsWith('ajv/') },
+  { stage: 'normalisation (postcode)', match: file(/^postcode\/|core\/sdk\/postcode-lists\.ts$/) },
+  { stage: 'edition resolution', match: file(/core\/(editions|dataset-context)\.ts$/) },
+  { stage: 'ETag and Cache-Control', match: file(/core\/rest\/cache\.ts$|^node:(crypto|internal\/crypto)/) },
+  { stage: 'query (batch, pool, pg)', match: file(/^(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|knex|tarn)\/|datasets\/postcodes\/lookup\.ts$|core\/db\//) },
+  { stage: 'composition (the handler and what it calls)', match: file(/(datasets|core\/sdk\/indices)\/.*\.ts$|core\/sdk\/caches\.ts$/) },
+  { stage: 'serialisation', match: (f, path) => path.startsWith('fast-json-stringify/') || (path === 'fastify/lib/reply.js' && f.functionName === 'serialize') || /core\/sdk\/(formats|answers)\.ts$/.test(path) },
+  { stage: 'compression', match: file(/^@fastify\/compress\/|^node:zlib$/) },
+  { stage: 'logging (pino)', match: file(/^(pino|sonic-boom|pino-std-serializers)\/|core\/(platform|redact)\.ts$|plugins\/request-log\.ts$|^fastify\/lib\/(logger-factory|log-controller)\.js$/) },
+  { stage: 'errors plug-in', match: file(/plugins\/errors\.ts$/) },
+  { stage: 'Fastify request lifecycle (hooks, reply)', match: file(/^fastify\//) },
+  { stage: 'other platform plug-ins (web)', match: file(/plugins\/web\//) },
 ];
 export const GC = 'garbage collection';
 export const OTHER = 'other (event loop, Node core, V8)';

@@ -30,7 +30,8 @@ export function createDeprivationService(ds: DatasetContext) {
         continue;
       }
       const hit = lookups.get(`${editionId}:${p}`);
-      if (hit) out[i] = { ...hit, input: inputs[i] };
+      // the same spelling as the cached answer's (the usual case): the answer itself, no copy
+      if (hit) out[i] = hit.input === inputs[i] ? hit : { ...hit, input: inputs[i] };
       else missing.push(i);
     }
     if (missing.length) {
