@@ -4,7 +4,8 @@
 // rounds interleaved; then npm start's own server (core/bin/server.ts) with WEB_CONCURRENCY=1 against 2.
 //   npm run bench -- lookup
 //   BENCH_BASE=/tmp/perf-base npm run bench -- lookup      # side by side with another checkout
-// BENCH_SECONDS (10) per run, BENCH_ROUNDS (2). Servers log at LOG_LEVEL=info (npm start's default)
+// BENCH_BASE_OWN_DATABASE=1 imports the base checkout's own database with its own code (an older commit
+// whose migrations differ). BENCH_SECONDS (10) per run, BENCH_ROUNDS (2). Servers log at LOG_LEVEL=info (npm start's default)
 // to /dev/null. "answers not kept" is this checkout with ANSWER_CACHE_MB=0: every request composes
 // its answer (what a stream of distinct postcodes costs).
 import { spawn } from 'node:child_process';
@@ -12,7 +13,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hardware, ROOT, startFlags, startServer, withBench, type Bench } from './lib/harness.ts';
+import { baseEnv, hardware, ROOT, startFlags, startServer, withBench, type Bench } from './lib/harness.ts';
 import { importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
 import { pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
@@ -87,7 +88,8 @@ await withBench('lookup', LOOKUP_DATASETS, async (b) => {
   ];
   const servers = new Map([['hello-world', await startServer(b, { hello: true })]]);
   try {
-    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { ...LOG, ...s.env } }));
+    const ownBase = await baseEnv(b, BASE);
+    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { ...LOG, ...(s.root === BASE ? ownBase : {}), ...s.env } }));
     const plan = CONNECTIONS.flatMap((c) => [
       { target: 'hello-world', server: 'hello-world', file: hello, connections: c },
       ...Object.entries(files).flatMap(([route, file]) => sides.map((s) => ({ target: `${route}|${s.name}`, server: s.name, file, connections: c }))),

@@ -6,13 +6,16 @@
 // (all threads: GC helpers, libuv) per request, from process.cpuUsage().
 //   npm run bench -- profile
 //   BENCH_BASE=/tmp/perf-base npm run bench -- profile     # side by side with another checkout (before/after)
-// Also profiled: this checkout with ANSWER_CACHE_MB=0 ("answers not kept": what a new postcode costs).
+//   BENCH_BASE=/tmp/perf-old,/tmp/perf-base BENCH_BASE_OWN_DATABASE=1 npm run bench -- profile   # several, each named by its commit
+// BENCH_BASE_OWN_DATABASE=1 imports each base checkout's own database with its own code (an older
+// commit whose migrations differ). Also profiled: this checkout with ANSWER_CACHE_MB=0 ("answers not kept": what a new postcode costs).
 // BENCH_SECONDS (10) per run, BENCH_ROUNDS (2) runs per route and side, interleaved; LOG_LEVEL of
 // the servers (info, npm start's default: request logging included); BENCH_PROFILE_DIR keeps the
 // .cpuprofile files (open them in Chrome's DevTools).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hardware, ROOT, startServer, withBench, type Server } from './lib/harness.ts';
+import { baseEnv, hardware, ROOT, startServer, withBench, type Server } from './lib/harness.ts';
 import { importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
 import { STAGE_ORDER, stageTimes, type CpuProfile } from './lib/stages.ts';
 import { pathsFile, wrk } from './lib/wrk.ts';
@@ -21,8 +24,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const BASE = process.env.BENCH_BASE ? resolve(process.env.BENCH_BASE) : undefined;
+const BASES = (process.env.BENCH_BASE ?? '').split(',').filter(Boolean).map((p) => resolve(p));
 const HELLO = 'hello-world';
+/** The commit a checkout is at, and whether it has changes beyond it. */
+const commitOf = (root: string) => {
+  const run = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
+  return `${run(['rev-parse', '--short', 'HEAD'])}${run(['status', '--porcelain', '--untracked-files=no']) ? '+changes' : ''}`;
+};
 
 interface Totals {
   requests: number;
@@ -47,16 +55,16 @@ await withBench('profile', LOOKUP_DATASETS, async (b) => {
   const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : join(b.work, 'profiles');
   mkdirSync(profileDir, { recursive: true });
   // "answers not kept": this checkout with ANSWER_CACHE_MB=0, every answer composed (a stream of distinct postcodes)
-  const sides: { name: string; root: string; env?: NodeJS.ProcessEnv }[] = [
-    ...(BASE ? [{ name: 'before', root: BASE }] : []),
-    { name: BASE ? 'after' : 'this checkout', root: ROOT },
+  const sides: { name: string; root: string; env?: NodeJS.ProcessEnv; base?: boolean }[] = [
+    ...BASES.map((root) => ({ name: BASES.length > 1 ? commitOf(root) : 'before', root, base: true })),
+    { name: BASES.length ? 'after' : 'this checkout', root: ROOT },
     { name: 'answers not kept', root: ROOT, env: { ANSWER_CACHE_MB: '0' } },
   ];
   const servers = new Map<string, Server>();
   const load = [hardware()];
   try {
     servers.set(HELLO, await startServer(b, { hello: true }));
-    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { LOG_LEVEL, ...s.env } }));
+    for (const s of sides) servers.set(s.name, await startServer(b, { root: s.root, env: { LOG_LEVEL, ...('base' in s ? await baseEnv(b, s.root) : {}), ...s.env } }));
     const files = Object.fromEntries(Object.entries(ROUTES).map(([route, paths], i) => [route, pathsFile(b.work, `route${i}`, paths)]));
     const helloFile = pathsFile(b.work, 'hello', ['/']);
     // runs of a round: the hello world once, then each route on each side
@@ -92,7 +100,7 @@ await withBench('profile', LOOKUP_DATASETS, async (b) => {
     const names = [HELLO, ...sides.map((s) => s.name)];
     const out = [
       `server: bench/lib/server.ts (buildApp, rate limit off, LOG_LEVEL=${LOG_LEVEL}, log to /dev/null) in a child process; wrk -t1 -c${CONNECTIONS}, ${SECONDS} s × ${ROUNDS} rounds per route and side, interleaved; profiler sampling every 100 µs`,
-      ...(BASE ? [`before: ${BASE}; after: ${ROOT}`] : []),
+      ...(BASES.length ? [`${sides.map((s) => `${s.name}: ${s.root} (${commitOf(s.root)})`).join('; ')}`] : []),
       `load before / after: ${load.map((l) => l.replace(/.*load average /, '')).join(' / ')}`,
       load[0].replace(/; load average.*/, ''),
     ];

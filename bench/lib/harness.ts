@@ -23,6 +23,18 @@ export interface Bench {
   openPlatform(): Promise<Platform>;
   /** The same catalogue with the dataset folders of another checkout (a side-by-side run); its environment. */
   envFor(root: string): NodeJS.ProcessEnv;
+  /**
+   * A database of another checkout's own, every dataset imported by that checkout's CLI (for a
+   * checkout whose migrations differ from this one's, e.g. an older commit); its environment.
+   */
+  ownDatabase(root: string): Promise<NodeJS.ProcessEnv>;
+}
+
+/** BENCH_BASE_OWN_DATABASE=1: the BENCH_BASE checkout gets a database of its own (ownDatabase). */
+export async function baseEnv(b: Bench, root: string | undefined): Promise<NodeJS.ProcessEnv> {
+  if (!root || process.env.BENCH_BASE_OWN_DATABASE !== '1') return {};
+  const { DATABASE_URL, CATALOGUE_FILE } = await b.ownDatabase(root);
+  return { DATABASE_URL, CATALOGUE_FILE };
 }
 
 export function hardware(): string {
@@ -45,6 +57,7 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
+  const databases = [dbName];
   try {
     await fn({
       dataDir,
@@ -59,9 +72,21 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
         writeFileSync(file, catalogueOf(resolve(root)));
         return { ...env, CATALOGUE_FILE: file };
       },
+      async ownDatabase(root) {
+        const name = `${dbName}_${databases.length}`;
+        await admin.query(`CREATE DATABASE ${name}`);
+        databases.push(name);
+        const own = new URL(adminUrl);
+        own.pathname = `/${name}`;
+        const ownEnv = { ...this.envFor(root), DATABASE_URL: own.toString() };
+        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/bin/catalogue.ts'), 'import', '--all'], { cwd: root, env: ownEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+        const [code] = await once(child, 'exit');
+        if (code !== 0) throw new Error(`${root}: import --all failed (${code})`);
+        return ownEnv;
+      },
     });
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => console.error('drop failed', e.message));
+    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error('drop failed', e.message));
     await admin.end();
     rmSync(work, { recursive: true, force: true });
   }
