@@ -120,7 +120,7 @@ await withBench('lookup', LOOKUP_DATASETS, async (b) => {
       const [route, side] = run.target.split('|');
       out.push(
         `| ${side ? `${route}, ${side}` : route} | ${run.connections} | ${run.results.map((r) => r.rps.toFixed(0)).join(', ')} | ${rps(key).toFixed(0)} | ${((100 * rps(key)) / ceiling).toFixed(0)} % | ` +
-          `${median(run.results.map((r) => r.p50))} / ${median(run.results.map((r) => r.p99))} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
+          `${median(run.results.map((r) => r.p50)).toFixed(2)} / ${median(run.results.map((r) => r.p99)).toFixed(2)} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
       );
     }
   } finally {
@@ -158,7 +158,7 @@ await withBench('lookup', LOOKUP_DATASETS, async (b) => {
     const m1 = median(one.map((r) => r.rps));
     const m2 = median(two.map((r) => r.rps));
     out.push(
-      `| ${route} | ${one.map((r) => r.rps.toFixed(0)).join(', ')} (median ${m1.toFixed(0)}) | ${two.map((r) => r.rps.toFixed(0)).join(', ')} (median ${m2.toFixed(0)}) | ${(m2 / m1).toFixed(2)}× | ${median(one.map((r) => r.p99))} / ${median(two.map((r) => r.p99))} |`,
+      `| ${route} | ${one.map((r) => r.rps.toFixed(0)).join(', ')} (median ${m1.toFixed(0)}) | ${two.map((r) => r.rps.toFixed(0)).join(', ')} (median ${m2.toFixed(0)}) | ${(m2 / m1).toFixed(2)}× | ${median(one.map((r) => r.p99)).toFixed(2)} / ${median(two.map((r) => r.p99)).toFixed(2)} |`,
     );
   }
   console.log([load[0].replace(/; load average.*/, ''), `load average at start / after the one-process runs / at the end: ${load.map((l) => l.replace(/.*load average /, '')).join(' / ')}`, '', ...out].join('\n'));

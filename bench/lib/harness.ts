@@ -79,9 +79,11 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
         const own = new URL(adminUrl);
         own.pathname = `/${name}`;
         const ownEnv = { ...this.envFor(root), DATABASE_URL: own.toString() };
-        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/bin/catalogue.ts'), 'import', '--all'], { cwd: root, env: ownEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'core/bin/catalogue.ts'), 'import', '--all'], { cwd: root, env: ownEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => (output += d));
         const [code] = await once(child, 'exit');
-        if (code !== 0) throw new Error(`${root}: import --all failed (${code})`);
+        if (code !== 0) throw new Error(`${root}: import --all failed (${code}):\n${output.slice(-4000)}`);
         return ownEnv;
       },
     });
