@@ -74,7 +74,7 @@ await withBench('bulk', LOOKUP_DATASETS, async (b) => {
     for (const [key, run] of runs) {
       const [label, name, c] = key.split('|');
       out.push(
-        `| ${label} | ${name} | ${c} | ${run.results.map((r) => r.p50).join(', ')} | ${median(run.results.map((r) => r.p99))} | ${(median(run.results.map((r) => r.rps)) * 1000).toFixed(0)} | ` +
+        `| ${label} | ${name} | ${c} | ${run.results.map((r) => r.p50).join(', ')} | ${median(run.results.map((r) => r.p99)).toFixed(1)} | ${(median(run.results.map((r) => r.rps)) * 1000).toFixed(0)} | ` +
           `${Math.min(...run.rss).toFixed(0)}–${Math.max(...run.rss).toFixed(0)} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
       );
     }

@@ -163,6 +163,11 @@ export interface DatasetContext extends Dependencies {
   edition(request: FastifyRequest): Promise<EditionInfo>;
   /** Current edition, or null when the dataset has never been imported. */
   currentEdition(): Promise<EditionInfo | null>;
+  /**
+   * A number that changes whenever the current edition of any dataset changes: what is worked out from
+   * current editions (and a request's parameters) may be kept under it, without asking for them again.
+   */
+  editionsVersion(): number;
   /** A kept edition of this dataset by id or label, or null. */
   findEdition(ref: string | number): Promise<EditionInfo | null>;
   /** Every kept edition of this dataset, newest first. */

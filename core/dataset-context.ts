@@ -59,6 +59,7 @@ export function createDatasetContext(platform: Platform, dataset: LoadedDataset)
       const e = await platform.editions.get(dataset.id);
       return e ? toInfo(e) : null;
     },
+    editionsVersion: () => platform.editions.generation,
     async findEdition(ref) {
       const e = await findEdition(platform.knex, dataset.id, ref);
       return e ? toInfo(e) : null;

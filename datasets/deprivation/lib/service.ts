@@ -44,9 +44,19 @@ export function createDeprivationService(ds: DatasetContext) {
     return out;
   }
 
+  // plans by (editions version, edition=, quantile=): a plan asks for every index's current snapshot
+  const plans = boundedCache<string, Plan>({ max: 64 });
+
   return {
     registry,
+    /** The plan of a request: the same object for the same parameters until an edition switch. */
     async plan(edition?: string, quantile?: number): Promise<Plan> {
+      const key = `${ds.editionsVersion()}|${edition ?? ''}|${quantile ?? ''}`;
+      let plan = plans.get(key);
+      if (!plan) plans.set(key, (plan = await this.makePlan(edition, quantile)));
+      return plan;
+    },
+    async makePlan(edition?: string, quantile?: number): Promise<Plan> {
       const { choice, unknown, clash } = chooseEditions(registry, edition);
       if (unknown.length) {
         const absent = absentList(registry);
