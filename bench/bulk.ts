@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { hardware, ROOT, startServer, withBench, type Server } from './lib/harness.ts';
 import { importAll, LOOKUP_DATASETS } from './lib/lookups.ts';
-import { pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
+import { median, pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -28,10 +28,6 @@ const LOADS = {
 };
 const CONNECTIONS = [1, 4];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 await withBench('bulk', LOOKUP_DATASETS, async (b) => {

@@ -15,7 +15,7 @@ import { resolve, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { baseEnv, hardware, ROOT, startFlags, startServer, withBench, type Bench } from './lib/harness.ts';
 import { importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
-import { pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
+import { median, pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -27,11 +27,6 @@ const { picks } = livePostcodes(resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? 
 const ROUTES: Record<string, string[]> = {
   'GET /v1/postcodes/postcodes/{pc}': picks.map((p) => `/v1/postcodes/postcodes/${encodeURIComponent(p)}`),
   'GET /v1/deprivation/postcodes/{pc}': picks.map((p) => `/v1/deprivation/postcodes/${encodeURIComponent(p)}`),
-};
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 async function freePort(): Promise<number> {

@@ -50,3 +50,9 @@ export async function wrk(url: string, load: WrkLoad, options: { connections: nu
     non2xx: r.status,
   };
 }
+
+/** The median of a few runs' figures. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
