@@ -15,7 +15,7 @@ import { adminRoutes } from './catalogue/admin.ts';
 import errors, { clientError, frameworkError } from '../plugins/errors.ts';
 import openapi from '../plugins/openapi.ts';
 import safeInput from '../plugins/safe-input.ts';
-import securityHeaders from '../plugins/security-headers.ts';
+import responseHeaders from '../plugins/response-headers.ts';
 import { RequestLog } from '../plugins/request-log.ts';
 import web from '../plugins/web/index.ts';
 import queryCancel from '../plugins/query-cancel.ts';
@@ -33,6 +33,9 @@ export interface AppOptions {
 
 // Open data is read from any origin, without credentials; the options are static (a delegator
 // choosing them per request normalised them again on every request).
+/** The admin routes: not offered to other origins. */
+const ADMIN = /^\/admin(\/|$)/;
+
 const PUBLIC_CORS = {
   origin: '*',
   credentials: false,
@@ -41,6 +44,8 @@ const PUBLIC_CORS = {
   exposedHeaders: ['Link', 'ETag', 'Retry-After'],
   maxAge: 600,
 };
+/** What @fastify/cors would add to a simple request with PUBLIC_CORS. */
+const OPEN_DATA_CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': PUBLIC_CORS.exposedHeaders.join(', ') };
 
 // What answers without the database: liveness, the API documentation, the web pages' static files.
 const NO_DATABASE = /^\/(health|docs|openapi\.json|web\/static)(\/|\.|$)/;
@@ -71,20 +76,19 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(errors);
   await app.register(safeInput);
   await app.register(queryCancel);
-  // Security headers for a JSON API; the /docs page sets its own Content-Security-Policy
-  // (@fastify/swagger-ui staticCSP), and so do the web pages.
-  await app.register(securityHeaders);
+  // Security headers for a JSON API, and open data's CORS headers (the /docs page sets its own
+  // Content-Security-Policy, @fastify/swagger-ui staticCSP, and so do the web pages).
+  await app.register(responseHeaders, { cors: OPEN_DATA_CORS, closed: (url) => ADMIN.test(url) });
   // Every large answer compressed, negotiated once here (answers cached per edition bring their own
   // compressed bytes and are passed through). Brotli at quality 4: on the fly, speed over size.
   await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   const pluginTags = platform.plugins.map((p) => ({ name: p.manifest.title, description: p.manifest.description }));
   await app.register(openapi, { title: info.title ?? 'Data catalogue', description: info.description ?? '', tags: pluginTags });
   // Open data: any origin may read, without credentials; the admin routes are not offered to browsers
-  // (no CORS headers on them, and their preflights are not found).
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/admin')) route.config = { ...(route.config ?? {}), cors: false } as typeof route.config; // @fastify/cors reads config.cors
-  });
-  await app.register(cors, PUBLIC_CORS);
+  // (no CORS headers on them, and their preflights are not found). @fastify/cors, in a scope of its
+  // own, answers the preflights (its OPTIONS * route) and nothing else: the headers of a simple
+  // request are static (responseHeaders above).
+  await app.register(async (preflights) => preflights.register(cors, PUBLIC_CORS));
   app.options('/admin/*', { schema: { hide: true } }, (_request, reply) => reply.callNotFound());
   const limit = options.rateLimit ?? platform.config.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute' });

@@ -32,8 +32,7 @@ export const STAGES: Rule[] = [
   { stage: 'routing (find-my-way)', match: (f, path) => /^find-my-way\//.test(path) || path === 'fastify/lib/route.js' || (path === 'fastify/fastify.js' && /preRouting|route|handle/i.test(f.functionName)) },
   { stage: 'rate limit', match: file(/^@fastify\/rate-limit\//) },
   { stage: 'under-pressure', match: file(/^@fastify\/under-pressure\//) },
-  { stage: 'security headers (helmet)', match: file(/^(@fastify\/helmet|helmet)\/|plugins\/security-headers\.ts$/) },
-  { stage: 'CORS', match: file(/^@fastify\/cors\//) },
+  { stage: 'security and CORS headers (helmet, @fastify/cors)', match: file(/^(@fastify\/helmet|helmet|@fastify\/cors)\/|plugins\/response-headers\.ts$/) },
   { stage: 'answers kept in memory (replay)', match: file(/core\/rest\/kept-answers\.ts$/) },
   {
     stage: 'query-cancel scope (AsyncLocalStorage)',

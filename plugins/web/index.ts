@@ -88,7 +88,8 @@ export default fp(
   async function web(app: FastifyInstance, opts: WebOptions) {
     // a callback hook (it runs for every request of the service): no promise per request
     app.addHook('onRequest', (request: FastifyRequest, reply, done) => {
-      const pageOf = PAGE_OF[request.routeOptions.url ?? ''];
+      // (routeOptions is built anew at every read: only for URLs that may be one of these routes)
+      const pageOf = request.url.startsWith('/catalogue') ? PAGE_OF[request.routeOptions.url ?? ''] : undefined;
       if (!pageOf) return done();
       reply.header('vary', 'Accept');
       if (request.method === 'GET' && prefersHtml(request.headers.accept)) return void reply.redirect(pageOf(request.params as Record<string, string>), 303);
