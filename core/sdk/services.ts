@@ -57,6 +57,17 @@ export interface PostcodeServices {
   /** One per input, in order; current edition by default. */
   lookup(inputs: string[], editionId?: number): Promise<PostcodeLookup[]>;
   currentEdition(): Promise<EditionInfo | null>;
+  /**
+   * The local authority districts (ONSPD `oslaua`, named from the ONS district names) having a live
+   * postcode within `radiusMetres` of a WGS84 point, in code order; current edition by default.
+   */
+  districtsWithin(lat: number, long: number, radiusMetres: number, editionId?: number): Promise<DistrictRef[]>;
+}
+
+/** A local authority district: its GSS code (the ONSPD's vintage) and name, null when the name tables lack it. */
+export interface DistrictRef {
+  code: string;
+  name: string | null;
 }
 
 // --- point in area (provided by `boundaries`) ----------------------------------------------------
@@ -84,6 +95,19 @@ export interface BoundaryServices {
   /** Areas containing a WGS84 point; current edition by default. Throws on non-finite or out-of-range input. */
   locate(lat: number, lon: number, editionId?: number): Promise<LocateResult>;
   currentEdition(): Promise<EditionInfo | null>;
+  /** Every area of a level with the publisher's reference point and identifiers, in code order; null when never imported. */
+  areas(level: BoundaryLevel, editionId?: number): Promise<readonly AreaDetails[] | null>;
+}
+
+/** An area with what its publisher gives beside the geometry (ONS: BNG_E, BNG_N, LONG, LAT, GlobalID); null where not published. */
+export interface AreaDetails extends AreaRef {
+  /** Easting / northing of the label point, British National Grid metres. */
+  bng_e: number | null;
+  bng_n: number | null;
+  /** WGS84 longitude / latitude of the label point. */
+  long: number | null;
+  lat: number | null;
+  globalid: string | null;
 }
 
 // --- a deprivation index (provided by each imd-* dataset, through indices.indexServices) ---------

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { validOutcode } from 'postcode';
 import { badRequest, decodeCursor, encodeCursor, nextLink, notFound, type DatasetContext } from '../../core/contract.ts';
 import { RECORD_FIELDS } from './lookup.ts';
+import { nearQuery } from './near.ts';
 import { answerSchemas, nearestQuery, outcodeParams, outcodeQuery, problem } from './route-schemas.ts';
 import type { PostcodesRecord } from './types.ts';
 
@@ -24,12 +25,6 @@ function centroidOf(s: OutcodeStats): { lat: number; long: number; from: 'live' 
   if (s.all_lat !== null && s.all_long !== null) return { lat: round(s.all_lat), long: round(s.all_long), from: 'all' };
   return null;
 }
-
-/**
- * Great-circle distance in metres from (?, ?) to each row's lat/long, in SQL (bound as lat, lat,
- * long): the database filters and orders by it. The mean Earth radius of the contract's haversineKm.
- */
-const DISTANCE_M = `2 * 6371000 * asin(least(1, sqrt(power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(long - ?) / 2), 2))))`;
 
 export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
   const table = ds.tableName('postcodes');
@@ -111,18 +106,8 @@ export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
       const q = request.query as { lat: number; long: number; radius: number; limit: number; include_terminated: boolean };
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
-      const dLat = q.radius / 111_320;
-      const dLong = q.radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
-      // The edition id is written into the SQL (an integer from the catalogue) so that the planner
-      // uses that edition's partial latitude index.
-      const { rows } = await ds.db.raw(
-        `SELECT * FROM (
-           SELECT ${RECORD_FIELDS.map((f) => `"${f}"`).join(', ')}, ${DISTANCE_M} AS distance_m
-             FROM "${table}"
-            WHERE edition_id = ${Number(edition.id)} AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ? ${q.include_terminated ? '' : 'AND doterm IS NULL'}
-         ) d WHERE distance_m <= ? ORDER BY distance_m, pcds LIMIT ?`,
-        [q.lat, q.lat, q.long, q.lat - dLat, q.lat + dLat, q.long - dLong, q.long + dLong, q.radius, q.limit],
-      );
+      const near = nearQuery(table, edition.id, { lat: q.lat, long: q.long, radius: q.radius, columns: RECORD_FIELDS, includeTerminated: q.include_terminated });
+      const { rows } = await ds.db.raw(`${near.sql} ORDER BY distance_m, pcds LIMIT ?`, [...near.bindings, q.limit]);
       const items = (rows as (PostcodesRecord & { distance_m: number })[]).map((r) => ({ ...r, distance_m: Math.round(r.distance_m * 10) / 10 }));
       return { ...ds.describe(edition), lat: q.lat, long: q.long, radius: q.radius, count: items.length, items };
     },
