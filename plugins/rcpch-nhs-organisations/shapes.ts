@@ -18,6 +18,7 @@ import type {
   Country,
   IntegratedCareBoard,
   LocalHealthBoard,
+  LocalHealthBoardRef,
   LondonBorough,
   NhsEnglandRegion,
   OpenukNetwork,
@@ -39,9 +40,11 @@ export interface Source {
   areas: Areas;
 }
 
-const ref = (o: Pick<OrganisationRecord, 'ods_code' | 'name'>): OrganisationRef => ({ ods_code: o.ods_code, name: o.name });
+/** An organisation as {ods_code, name}, exactly. */
+export const organisationRef = (o: Pick<OrganisationRecord, 'ods_code' | 'name'>): OrganisationRef => ({ ods_code: o.ods_code, name: o.name });
+const boardRef = (b: HealthBoardRecord): LocalHealthBoardRef => ({ ods_code: b.ods_code, boundary_identifier: b.gss_code, name: b.name });
 
-/** The label point, Welsh name and GlobalID of an area, null where the boundaries dataset has none. */
+/** The label point and GlobalID of an area, null where the boundaries dataset has none. */
 function boundary(areas: Areas, code: string) {
   const a = areas.get(code);
   // clients read the grid reference as whole metres (int())
@@ -109,7 +112,7 @@ export function pdu(s: Source, view: PduView): PaediatricDiabetesUnit {
 
 export function organisation(s: Source, o: OrganisationRecord): Organisation {
   const unit = o.pdu_code ? s.lists.pdu(o.pdu_code) : null;
-  const board = of(s, 'health_board', o.health_board_code);
+  const board = o.health_board_code ? s.lists.structure('health_board', o.health_board_code) : null;
   const i = of(s, 'icb', o.icb_code);
   const r = of(s, 'region', o.region_code);
   const c = o.country_code ? s.lists.structure('country', o.country_code) : null;
@@ -131,7 +134,7 @@ export function organisation(s: Source, o: OrganisationRecord): Organisation {
     published_at: null,
     paediatric_diabetes_unit: unit ? pdu(s, unit) : null,
     trust: of(s, 'trust', o.trust_code),
-    local_health_board: board ? { ods_code: board.ods_code, boundary_identifier: board.boundary_identifier, name: board.name } : null,
+    local_health_board: board ? boardRef(board) : null,
     integrated_care_board: i ? { boundary_identifier: i.boundary_identifier, name: i.name, ods_code: i.ods_code } : null,
     nhs_england_region: r ? { region_code: r.region_code, publication_date: r.publication_date, boundary_identifier: r.boundary_identifier, name: r.name } : null,
     openuk_network: of(s, 'openuk_network', o.openuk_network_code),
@@ -140,16 +143,9 @@ export function organisation(s: Source, o: OrganisationRecord): Organisation {
   };
 }
 
-/** A PDU's parent: the trust, or the Welsh board, the organisations service gives it. */
-function parentOf(s: Source, view: PduView) {
-  if (view.parent?.type === 'trust') return trust(s, view.parent.record);
-  if (view.parent?.type === 'health_board') return healthBoard(s, view.parent.record);
-  return null;
-}
-
 export function pduParent(s: Source, view: PduView): PduParent {
   const unit = pdu(s, view);
-  const parent = parentOf(s, view);
+  const p = view.parent;
   return {
     pz_code: unit.pz_code,
     name: unit.name,
@@ -157,8 +153,9 @@ export function pduParent(s: Source, view: PduView): PduParent {
     updated_at: unit.updated_at,
     last_updated: unit.updated_at,
     paediatric_diabetes_network: unit.paediatric_diabetes_network,
-    parent: parent && 'welsh_name' in parent ? { ods_code: parent.ods_code, boundary_identifier: parent.boundary_identifier, name: parent.name } : parent,
-    primary_organisation: view.primary_organisation ? ref(view.primary_organisation) : null,
+    // its trust in full, or its Welsh board briefly (as the original answers)
+    parent: p?.type === 'trust' ? trust(s, p.record) : p?.type === 'health_board' ? boardRef(p.record) : null,
+    primary_organisation: view.primary_organisation ? organisationRef(view.primary_organisation) : null,
   };
 }
 
@@ -167,8 +164,6 @@ export function sibling(s: Source, o: OrganisationRecord): SiblingOrganisation {
   const parent = of(s, 'trust', o.trust_code) ?? of(s, 'health_board', o.health_board_code);
   return { ods_code: o.ods_code, name: o.name, parent };
 }
-
-export { ref as organisationRef };
 
 /** The shape of each structure the API lists, by the organisations service's kind. */
 export const SHAPES = { trust, health_board: healthBoard, icb, region, london_borough: londonBorough, country, openuk_network: openukNetwork };
