@@ -1,0 +1,12 @@
+// The RCPCH Census Platform drop-in (/deprivation/v1) against the real server with the real files
+// imported: what Epilepsy12 and the NPDA send, and what they read back.
+import t from 'tap';
+import { testPlatform } from '../../../test/helpers/platform.ts';
+import { quantileChecks } from './quantile.ts';
+
+const IMPORTS = ['postcodes', 'imd-england-2019', 'imd-england-2025', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'deprivation', 'greenspace'];
+
+t.test('the Census Platform at /deprivation/v1', async (t) => {
+  const service = await testPlatform(t, { imports: IMPORTS });
+  await t.test('index_of_multiple_deprivation_quantile', (t) => quantileChecks(t, service.app));
+});
