@@ -18,6 +18,8 @@ export interface Filter {
   /** icontains (the IMD lists' filters) or exact (the districts' filterset fields). */
   match: 'contains' | 'exact';
   description: string;
+  /** An integer filter refuses what is not one (400), as django-filter's number filters do. */
+  integer?: boolean;
 }
 
 export interface ListRouteSpec<E, R> {
@@ -36,7 +38,7 @@ const matches = (f: Filter, actual: string | undefined, wanted: string) =>
 
 export function listRoute<E, R>(app: FastifyInstance, spec: ListRouteSpec<E, R>): void {
   const filters = Object.entries(spec.filters ?? {});
-  const filterQuery = Object.fromEntries(filters.map(([name, f]) => [name, { type: 'string', maxLength: 200, description: f.description }]));
+  const filterQuery = Object.fromEntries(filters.map(([name, f]) => [name, f.integer ? { type: 'integer', description: f.description } : { type: 'string', maxLength: 200, description: f.description }]));
   app.get(
     spec.path,
     {
@@ -53,7 +55,7 @@ export function listRoute<E, R>(app: FastifyInstance, spec: ListRouteSpec<E, R>)
       let items = source.items;
       for (const [name, f] of filters) {
         const wanted = q[name];
-        if (typeof wanted === 'string') items = items.filter((item) => matches(f, source.value(item, f.key), wanted));
+        if (wanted !== undefined) items = items.filter((item) => matches(f, source.value(item, f.key), String(wanted)));
       }
       const page = drfPage(request, items);
       return { ...page, results: page.results.map((item) => source.record(item)) };

@@ -65,7 +65,7 @@ export function greenspaceLists(app: FastifyInstance, ctx: PluginContext): void 
     filters: {
       local_authority_district_code: { key: 'code', match: 'exact', description: 'District code (exact)' },
       local_authority_district_name: { key: 'name', match: 'exact', description: 'District name (exact)' },
-      year: { key: 'year', match: 'exact', description: '2019 (England and Wales) or 2011 (Scotland)' },
+      year: { key: 'year', match: 'exact', integer: true, description: '2019 (England and Wales) or 2011 (Scotland)' },
     },
     async source() {
       return {

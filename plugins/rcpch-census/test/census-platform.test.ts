@@ -3,10 +3,21 @@
 import t from 'tap';
 import { testPlatform } from '../../../test/helpers/platform.ts';
 import { quantileChecks } from './quantile.ts';
+import { recordChecks } from './records.ts';
+import { errorChecks } from './errors.ts';
+import { listChecks } from './lists.ts';
+import { surfaceChecks } from './surface.ts';
+import { bandEdgeChecks } from './band-edges.ts';
 
 const IMPORTS = ['postcodes', 'imd-england-2019', 'imd-england-2025', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'deprivation', 'greenspace'];
 
 t.test('the Census Platform at /deprivation/v1', async (t) => {
   const service = await testPlatform(t, { imports: IMPORTS });
   await t.test('index_of_multiple_deprivation_quantile', (t) => quantileChecks(t, service.app));
+  await t.test('indices_of_multiple_deprivation', (t) => recordChecks(t, service.app));
+  await t.test('errors and hostile inputs', (t) => errorChecks(t, service.app));
+  await t.test('the census lists', (t) => listChecks(t, service.app));
+  await t.test('every route: trailing slash, key headers, OpenAPI', (t) => surfaceChecks(t, service.app));
+  // last: it imports another postcode-directory edition
+  await t.test('band edges: the publisher’s group, not the old formula’s', (t) => bandEdgeChecks(t, service));
 });
