@@ -84,10 +84,8 @@ export function indexLists(app: FastifyInstance, editions: IndexEditions): void 
   /** England: the edition of `year` (2019 by default, as the Census Platform); the other nations: their one index. */
   function editionFor(list: NationList, request: FastifyRequest): IndexEdition {
     const own = editions.ofNation(list.nation);
-    if (list.nation !== 'England') {
-      if (!own[0]) throw notFound(`no ${list.nation} index is registered in this catalogue`);
-      return own[0];
-    }
+    if (!own[0]) throw notFound(`no ${list.nation} index is registered in this catalogue`);
+    if (list.nation !== 'England') return own[0];
     const year = (request.query as { year?: number }).year ?? DEFAULT_YEAR;
     const edition = own.find((e) => e.year === year);
     if (!edition) throw badRequest(`year ${year}: no English index edition of that year is loaded here; England has ${editions.describe(own)}`, [{ name: 'year', reason: 'no edition of that year' }]);
