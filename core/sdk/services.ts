@@ -80,6 +80,8 @@ export interface PostcodeServices {
   random(outcode?: string, editionId?: number): Promise<PostcodeRecord | null>;
   /** The names of the geography codes of an edition, by postcode field (`names.get('lsoa11')?.get('E01004736')`). */
   names(editionId?: number): Promise<GeographyNames>;
+  /** Live postcodes whose form without spaces starts with the text's (any case and spacing), in postcode order; at most `limit` (1 to 100). */
+  search(text: string, limit: number, editionId?: number): Promise<PostcodeRecord[]>;
 }
 
 export interface NearestPostcodesQuery {

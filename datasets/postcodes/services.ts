@@ -8,6 +8,7 @@ import { editionNames } from './names.ts';
 import { findNearest } from './nearest.ts';
 import { outcodeOf, outcodeSummary } from './outcodes.ts';
 import { randomLive } from './random.ts';
+import { searchPostcodes } from './search.ts';
 import type { PostcodesRecord } from './types.ts';
 
 /** What the service's nearest search accepts (the widest any caller needs: postcodes.io's wide search is 20 km). */
@@ -89,6 +90,10 @@ export default function services(ds: DatasetContext): PostcodeServices {
     },
     async names(editionId) {
       return namesOf(await editionOf(editionId));
+    },
+    async search(text, limit, editionId) {
+      const rows = await searchPostcodes(ds.db, table, await editionOf(editionId), text, limit);
+      return rows.map(toRecord);
     },
   };
 }
