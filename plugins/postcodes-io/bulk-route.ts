@@ -97,7 +97,7 @@ export function bulkRoute(app: FastifyInstance, ctx: PluginContext): void {
           else if (r.result) r.result = keep(r.result, keys);
       // JSON.stringify: the documented schema's alternatives (a postcode, a list, null) would make
       // the schema serializer test every item against each
-      return reply.header('cache-control', 'no-store').serializer((v: unknown) => JSON.stringify(v)).send({ status: 200, result });
+      return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').serializer((v: unknown) => JSON.stringify(v)).send({ status: 200, result });
     },
   );
 }
