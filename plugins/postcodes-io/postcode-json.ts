@@ -1,16 +1,19 @@
 // postcodes.io's answers built from the directory's records: a postcode, a terminated postcode,
 // an outward code.
 import type { GeographyNames, OutcodeField, OutcodeSummary, PostcodeRecord } from '../../core/contract.ts';
-import { CODE_FIELDS, RESULT_FIELDS, valueOf } from './fields.ts';
+import { CODE_FIELDS, RESULT_FIELDS, getterOf } from './fields.ts';
 
 export type PostcodeJson = Record<string, unknown>;
+
+const resultGetters = RESULT_FIELDS.map(([key, source]) => [key, getterOf(source)] as const);
+const codeGetters = CODE_FIELDS.map(([key, source]) => [key, getterOf(source)] as const);
 
 /** A postcode, keys in postcodes.io's order; `distance` (metres) for a nearest search. */
 export function postcodeJson(r: PostcodeRecord, names: GeographyNames, distance?: number): PostcodeJson {
   const out: PostcodeJson = {};
-  for (const [key, source] of RESULT_FIELDS) out[key] = valueOf(source, r, names);
+  for (const [key, get] of resultGetters) out[key] = get(r, names);
   const codes: Record<string, unknown> = {};
-  for (const [key, source] of CODE_FIELDS) codes[key] = valueOf(source, r, names);
+  for (const [key, get] of codeGetters) codes[key] = get(r, names);
   out.codes = codes;
   if (distance !== undefined) out.distance = distance;
   return out;
