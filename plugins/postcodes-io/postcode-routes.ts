@@ -1,7 +1,7 @@
 // One postcode (lookup, validation, terminated), a random postcode, an outward code.
 import type { FastifyInstance } from 'fastify';
 import type { PluginContext, PostcodeServices } from '../../core/contract.ts';
-import { directoryOf } from './directory.ts';
+import { directoryOf, lookupOne } from './directory.ts';
 import { MESSAGES, notFound } from './errors.ts';
 import { outcodeJson, postcodeJson, terminatedJson } from './postcode-json.ts';
 import { errors, outcodeParams, postcodeParams, randomQuery, results } from './schemas.ts';
@@ -23,8 +23,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
     async (request) => {
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) throw notFound(MESSAGES.invalidPostcode);
-      const dir = await directoryOf(ctx);
-      const [found] = await dir.postcodes.lookup([input], dir.edition.id);
+      const { dir, found } = await lookupOne(ctx, input);
       if (found.status === 'found') return { status: 200, result: postcodeJson(found.record!, dir.names) };
       throw notFound(MESSAGES.postcodeNotFound, found.status === 'terminated' ? { terminated: terminatedJson(found.record!) } : {});
     },
@@ -43,8 +42,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
     async (request) => {
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) return { status: 200, result: false };
-      const dir = await directoryOf(ctx);
-      const [found] = await dir.postcodes.lookup([input], dir.edition.id);
+      const { found } = await lookupOne(ctx, input);
       return { status: 200, result: found.status === 'found' };
     },
   );
@@ -63,8 +61,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
     async (request) => {
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) throw notFound(MESSAGES.invalidPostcode);
-      const dir = await directoryOf(ctx);
-      const [found] = await dir.postcodes.lookup([input], dir.edition.id);
+      const { found } = await lookupOne(ctx, input);
       if (found.status !== 'terminated') throw notFound(MESSAGES.terminatedNotFound);
       return { status: 200, result: terminatedJson(found.record!) };
     },

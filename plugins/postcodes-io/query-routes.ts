@@ -2,7 +2,7 @@
 // starting with a text (GET /postcodes?q=, autocomplete).
 import type { FastifyInstance } from 'fastify';
 import type { PluginContext } from '../../core/contract.ts';
-import { directoryOf, type Directory } from './directory.ts';
+import { directoryOf, lookupOne, type Directory } from './directory.ts';
 import { invalid, MESSAGES, notFound } from './errors.ts';
 import { nearestJson } from './nearest.ts';
 import { nearestParams, searchLimit, type NearestInput } from './params.ts';
@@ -70,8 +70,7 @@ export function queryRoutes(app: FastifyInstance, ctx: PluginContext): void {
     },
     async (request) => {
       const { postcode } = request.params as { postcode: string };
-      const dir = await directoryOf(ctx);
-      const [found] = await dir.postcodes.lookup([postcode], dir.edition.id);
+      const { dir, found } = await lookupOne(ctx, postcode);
       if (found.status !== 'found') throw notFound(MESSAGES.postcodeNotFound);
       const params = nearestParams({ ...(request.query as Query), longitude: found.record!.long ?? '', latitude: found.record!.lat ?? '' });
       return { status: 200, result: await nearestJson(dir, params) };

@@ -2,7 +2,9 @@
 // the audit applications call them (with and without the trailing slash, %20 or no space, any
 // case, their API-gateway headers), compared with real postcodes.io answers key for key.
 import t from 'tap';
-import { testPlatform } from '../../../test/helpers/platform.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, testPlatform } from '../../../test/helpers/platform.ts';
 import { documentedAnswer } from '../../../test/helpers/openapi.ts';
 import { CLIENT_HEADERS, EXAMPLES, byPostcode, expectedPostcode, nameOf, rows, sample, spellings, type Example } from './sources.ts';
 
@@ -13,7 +15,7 @@ const plain = (v: unknown) => (typeof v === 'string' ? v.normalize('NFD').replac
 const sameName = (a: unknown, b: unknown) => a === b || plain(a) === plain(b);
 
 t.test('postcodes.io: one postcode', async (t) => {
-  const { app } = await testPlatform(t, { datasets: ['postcodes'], imports: ['postcodes'], plugins: ['postcodes-io'] });
+  const { app, url: database } = await testPlatform(t, { datasets: ['postcodes'], imports: ['postcodes'], plugins: ['postcodes-io'] });
   const get = async (url: string, headers: Record<string, string> = {}) => {
     const res = await app.inject({ url, headers });
     return { code: res.statusCode, type: String(res.headers['content-type']), body: res.json() };
@@ -176,6 +178,15 @@ t.test('postcodes.io: one postcode', async (t) => {
     }
     t.same((await get(`${P}/outcodes/ZZ99`)).body, { status: 404, error: 'Outcode not found' });
     t.same((await get(`${P}/outcodes/nonsense/`)).body, { status: 404, error: 'Outcode not found' });
+  });
+
+  t.test('registered by one line of catalogue.yaml; without it, its routes are gone and the directory answers as before', async (t) => {
+    const lines = readFileSync(join(ROOT, 'catalogue.yaml'), 'utf8').split('\n').filter((l) => l.includes('postcodes-io'));
+    t.same(lines, ['  - id: postcodes-io']);
+    const without = await testPlatform(t, { database, datasets: ['postcodes'] });
+    t.equal((await without.app.inject(`${P}/postcodes/AB101AB`)).statusCode, 404);
+    t.equal((await without.app.inject('/v1/postcodes/postcodes/AB101AB')).statusCode, 200);
+    t.notOk(Object.keys((await without.app.inject('/openapi.json')).json().paths).some((p) => p.startsWith(P)), 'nor documented');
   });
 
   t.test('every route is documented under the plug-in tag, with its errors', async (t) => {
