@@ -3,6 +3,7 @@
 // lookups of 1,000 in input order and bulk reverse geocoding, and hostile input (never a 5xx,
 // always postcodes.io's error shape).
 import t from 'tap';
+import { Writable } from 'node:stream';
 import { testPlatform } from '../../../test/helpers/platform.ts';
 import { documentedAnswer } from '../../../test/helpers/openapi.ts';
 import { CLIENT_HEADERS, byPostcode, expectedPostcode, metres, rows } from './sources.ts';
@@ -22,7 +23,14 @@ function nearestFromFiles(lat: number, long: number, radius: number, limit: numb
 }
 
 t.test('postcodes.io: searches and bulk', async (t) => {
-  const { app } = await testPlatform(t, { datasets: ['postcodes'], imports: ['postcodes'], plugins: ['postcodes-io'] });
+  const logged: string[] = [];
+  const logDestination = new Writable({
+    write(chunk, _enc, done) {
+      logged.push(chunk.toString());
+      done();
+    },
+  });
+  const { app } = await testPlatform(t, { datasets: ['postcodes'], imports: ['postcodes'], plugins: ['postcodes-io'], env: { LOG_LEVEL: 'info' }, logDestination });
   const request = async (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as string } : {}) });
     return { code: res.statusCode, type: String(res.headers['content-type']), text: res.body, body: /json/.test(String(res.headers['content-type'])) ? res.json() : undefined };
@@ -215,5 +223,15 @@ t.test('postcodes.io: searches and bulk', async (t) => {
       t.ok(res.code >= 400 && res.code < 500, `${body.slice(0, 30)}: ${res.code}`);
       t.match(res.body, { status: res.code, error: String });
     }
+  });
+
+  t.test('the postcodes asked for never reach the logs', async (t) => {
+    await get(`${P}/postcodes/ZZ99%209ZZ?lon=1`);
+    await get(`${P}/no/such/ZZ999ZZ`);
+    await post(`${P}/postcodes`, { postcodes: ['ZZ99 9ZZ'] });
+    const log = logged.join('');
+    t.ok(logged.length > 50, `${logged.length} log lines`);
+    t.match(log, /"route":"\/postcodes-io\/postcodes\/:postcode"/, 'the route pattern is logged');
+    t.notMatch(log, /ZZ99|ZZ999ZZ|AB10 ?1AB/i, 'no postcode');
   });
 });
