@@ -3,6 +3,7 @@
 // ds.service<PostcodeServices>('postcodes'). Neither imports the other's code.
 import type { EditionInfo } from '../contract.ts';
 import type { IndexDescriptor, IndexSnapshot } from './indices/descriptor.ts';
+import type { Nation } from './indices/descriptor.ts';
 
 export type { IndexDescriptor, IndexSnapshot, MeasureDescriptor, Nation } from './indices/descriptor.ts';
 
@@ -390,4 +391,104 @@ export interface OrganisationServices {
    * when no kept edition matches, 503 when the dataset was never imported.
    */
   edition(which?: { edition?: string | number; as_of?: string }): Promise<OrganisationEdition>;
+}
+
+// --- deprivation by postcode (provided by `deprivation`) -----------------------------------------
+// The answer of one postcode as /v1/deprivation/postcodes serves it (datasets/deprivation/schemas/
+// result.json): the members a composing plug-in reads; the provider's own type is checked against it.
+
+export type DeprivationStatus =
+  | 'found'
+  | 'terminated'
+  | 'invalid'
+  | 'not_found'
+  | 'outside_indices'
+  | 'no_small_area'
+  | 'area_not_in_index'
+  | 'index_not_loaded'
+  | 'index_edition_unavailable'
+  | 'index_absent';
+
+/** A quantile (1 = most deprived group): the publisher's where published, else computed by its rule. */
+export interface QuantileAnswer {
+  n: number;
+  value: number;
+  method: 'published' | 'computed';
+  rule?: string;
+  source_field?: string;
+}
+
+export interface DeprivationAnswer {
+  input: string;
+  postcode: string | null;
+  status: DeprivationStatus;
+  /** Plain explanation of the status. */
+  message: string;
+  terminated: boolean;
+  doterm: string | null;
+  nation: string | null;
+  country_code: string | null;
+  /** The index edition the nation was answered with (IoD2019, WIMD2019…), null when none. */
+  index_edition: string | null;
+  /** The nation's own index; null unless status is found or terminated. */
+  deprivation: {
+    index_edition: string;
+    dataset: string;
+    edition: { id: number; label: string; imported_at: string };
+    nation: Nation;
+    area: { code: string; name: string | null; type: string; postcode_field: string };
+    rank: number;
+    areas: number;
+    score: number | null;
+    decile: QuantileAnswer;
+    quintile: QuantileAnswer;
+    quartile: QuantileAnswer;
+    /** The extra size asked for with `quantile`. */
+    quantile?: QuantileAnswer;
+  } | null;
+}
+
+export interface DeprivationServices {
+  /**
+   * One answer per postcode, in order. `edition`: index edition labels, comma-separated, at most one
+   * per nation (the others get their default); `quantile`: an extra quantile size (2..20). Problems:
+   * 400 for an unknown edition or quantile, 503 before the postcode directory is imported.
+   */
+  deprivation(postcodes: string[], options?: { edition?: string; quantile?: number }): Promise<DeprivationAnswer[]>;
+}
+
+// --- private outdoor space by local authority district (provided by `greenspace`) ----------------
+
+/** One local authority district of Great Britain (datasets/greenspace/schemas/areas.json). */
+export interface GreenspaceArea {
+  country_code: string;
+  country_name: string;
+  region_code: string;
+  region_name: string;
+  lad_code: string;
+  lad_name: string;
+  houses_address_count: number;
+  houses_with_outdoor_space_count: number;
+  houses_outdoor_space_total_area_m2: number;
+  /** Proportion 0–1. */
+  houses_percentage_with_outdoor_space: number;
+  houses_average_outdoor_space_m2: number;
+  houses_median_outdoor_space_m2: number;
+  flats_address_count: number;
+  flats_with_outdoor_space_count: number;
+  flats_outdoor_space_total_area_m2: number;
+  flats_outdoor_space_count: number;
+  flats_percentage_with_outdoor_space: number;
+  flats_average_outdoor_space_m2: number;
+  flats_average_sharing_garden: number;
+  total_address_count: number;
+  total_with_outdoor_space_count: number;
+  total_outdoor_space_total_area_m2: number;
+  total_percentage_with_outdoor_space: number;
+  total_average_outdoor_space_m2: number;
+}
+
+export interface GreenspaceServices {
+  /** Every district of the current edition (or of edition `editionId`), in code order; null when never imported. */
+  areas(editionId?: number): Promise<{ edition: EditionInfo; areas: readonly GreenspaceArea[] } | null>;
 }
