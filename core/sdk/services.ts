@@ -50,6 +50,21 @@ export interface PostcodeRecord {
   oseast1m: number | null;
   osnrth1m: number | null;
   imd: number | null;
+  /** Outward code (the part of pcds before the space). */
+  outcode: string;
+  pcd8: string | null;
+  /** 0 small user, 1 large user. */
+  usertype: number | null;
+  /** County (two-tier English areas), county electoral division, parish / community. */
+  oscty: string | null;
+  ced: string | null;
+  parish: string | null;
+  /** Travel to work area, police force area, rural-urban classification 2011. */
+  ttwa: string | null;
+  pfa: string | null;
+  ru11ind: string | null;
+  /** Positional quality of the grid reference: 1 best … 9 none. */
+  osgrdind: number | null;
 }
 
 export interface PostcodeServices {
@@ -58,6 +73,16 @@ export interface PostcodeServices {
   /** One per input, in order; current edition by default. */
   lookup(inputs: string[], editionId?: number): Promise<PostcodeLookup[]>;
   currentEdition(): Promise<EditionInfo | null>;
+  /** Postcodes within `radius` metres of a WGS84 point, nearest first (ties by postcode); 400 problem for out-of-range input. */
+  nearest(query: NearestPostcodesQuery, editionId?: number): Promise<NearbyPostcode[]>;
+  /** An outward code (any case and spacing): its counts, centroid and the codes of its live postcodes; null when the directory has none. */
+  outcode(outcode: string, editionId?: number): Promise<OutcodeSummary | null>;
+  /** A live postcode drawn uniformly at random, from one outward code when given; null when there is none. */
+  random(outcode?: string, editionId?: number): Promise<PostcodeRecord | null>;
+  /** The names of the geography codes of an edition, by postcode field (`names.get('lsoa11')?.get('E01004736')`). */
+  names(editionId?: number): Promise<GeographyNames>;
+  /** Live postcodes whose form without spaces starts with the text's (any case and spacing), in postcode order; at most `limit` (1 to 100). */
+  search(text: string, limit: number, editionId?: number): Promise<PostcodeRecord[]>;
   /**
    * The local authority districts (ONSPD `oslaua`, named from the ONS district names) having a live
    * postcode within `radiusMetres` of a WGS84 point, in code order; current edition by default.
@@ -70,6 +95,44 @@ export interface DistrictRef {
   code: string;
   name: string | null;
 }
+
+export interface NearestPostcodesQuery {
+  lat: number;
+  long: number;
+  /** Metres, 0 to 20,000. */
+  radius: number;
+  /** 1 to 1,000. */
+  limit: number;
+  /** Terminated postcodes too (default: live only). */
+  include_terminated?: boolean;
+}
+
+export interface NearbyPostcode {
+  record: PostcodeRecord;
+  /** Great-circle distance in metres (mean Earth radius), to 0.1 m. */
+  distance_m: number;
+}
+
+/** Codes of a postcode field found among an outward code's live postcodes. */
+export type OutcodeField = 'ctry' | 'oslaua' | 'osward' | 'parish' | 'oscty' | 'pcon';
+
+export interface OutcodeSummary {
+  outcode: string;
+  /** Postcodes, live and terminated. */
+  total: number;
+  live: number;
+  terminated: number;
+  /** Mean position of the live postcodes with coordinates, else of all with coordinates (6 decimals). */
+  centroid: { lat: number; long: number; from: 'live' | 'all' } | null;
+  /** Mean grid reference of the live postcodes with one, in metres (rounded); null when none has one. */
+  live_eastings: number | null;
+  live_northings: number | null;
+  /** The distinct codes of each field among the live postcodes, sorted. */
+  live_codes: Record<OutcodeField, string[]>;
+}
+
+/** Postcode field → code → name (the ONS name tables of an edition). */
+export type GeographyNames = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 // --- point in area (provided by `boundaries`) ----------------------------------------------------
 

@@ -21,7 +21,7 @@ export interface Near {
 /** `SELECT <columns>, distance_m FROM … WHERE distance_m <= radius`, and its bindings, for one edition. */
 export function nearQuery(table: string, editionId: number, q: Near): { sql: string; bindings: Knex.RawBinding[] } {
   const dLat = q.radius / 111_320;
-  const dLong = q.radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
+  const dLong = q.radius / (111_320 * Math.max(Math.cos((q.lat * Math.PI) / 180), 1e-6));
   // The edition id is written into the SQL (an integer from the catalogue) so that the planner
   // uses that edition's partial latitude index.
   return {
