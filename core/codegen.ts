@@ -1,4 +1,4 @@
-// Types flow from JSON Schemas: core/types.ts from core/schemas, datasets/<id>/types.ts from schemas/.
+// Types flow from JSON Schemas: core/types.ts from core/schemas, datasets/<id>/types.ts and plugins/<id>/types.ts from their schemas/.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
@@ -41,6 +41,12 @@ export async function generatedTypes(root: string, only?: string[]): Promise<Map
   for (const id of existsSync(datasets) ? (await readdir(datasets)).sort() : []) {
     if (only && !only.includes(id)) continue;
     for (const [path, content] of await pluginTypes(join(datasets, id))) out.set(path, content);
+  }
+  // platform plug-ins (plugins/<id>/schemas) the same way: the shapes of the answers they serve
+  const plugins = join(root, 'plugins');
+  for (const id of existsSync(plugins) ? (await readdir(plugins)).sort() : []) {
+    if (only && !only.includes(id)) continue;
+    for (const [path, content] of await pluginTypes(join(plugins, id))) out.set(path, content);
   }
   return out;
 }

@@ -24,6 +24,7 @@ export { recordTables } from './sdk/record-tables.ts';
 export { scanCsv, CsvRowError, type CsvRow } from './imports/csv-bytes.ts';
 export { normalisePostcode, MAX_BULK, bulkBodySchema, bulkBodyDescription, bulkInputs, acceptCsvPostcodes } from './sdk/postcode-lists.ts';
 export * as indices from './sdk/indices/index.ts';
+export { problemFor } from '../plugins/errors.ts';
 export { outsideRequest } from './db/cancel.ts';
 export type * from './sdk/services.ts';
 

@@ -5,12 +5,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { problemSchema } from '../core/sdk/problem.ts';
 
+/** A problem answer, documented in the media type it is sent in (RFC 9457). */
+const problemAnswer = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } });
+
 // Answers any operation may give, documented on each: a client error (bad input, not found, too
 // large, too many requests) and 503 (the database or the dataset not available yet, Retry-After).
 const COMMON_RESPONSES: Record<string, unknown> = {
-  '4xx': { $ref: 'Problem#', description: 'Client error (problem details)' },
-  503: { $ref: 'Problem#', description: 'Unavailable for now: the database or the dataset; see Retry-After' },
+  '4xx': problemAnswer('Client error (problem details)'),
+  503: problemAnswer('Unavailable for now: the database or the dataset; see Retry-After'),
 };
+
+const isProblemRef = (answer: unknown): answer is { $ref: string; description?: string } => (answer as { $ref?: unknown } | null)?.$ref === 'Problem#';
 
 export default fp(async function openapi(app: FastifyInstance, opts: { title: string; description: string; tags?: { name: string; description: string }[] }) {
   app.addSchema(problemSchema);
@@ -21,6 +26,8 @@ export default fp(async function openapi(app: FastifyInstance, opts: { title: st
     // An answer with no schema of its own is still documented (as swagger would without the errors added here).
     if (!Object.keys(response).some((s) => s.startsWith('2'))) response[200] = { description: 'Default Response' };
     for (const [status, answer] of Object.entries(COMMON_RESPONSES)) if (!(status in response)) response[status] = answer;
+    // A route's own problem answers ({$ref: 'Problem#'}) as application/problem+json, the type they are sent in.
+    for (const [status, answer] of Object.entries(response)) if (isProblemRef(answer)) response[status] = problemAnswer(answer.description ?? 'Problem details (RFC 9457)');
   });
   await app.register(swagger, {
     openapi: {

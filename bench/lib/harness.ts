@@ -41,8 +41,8 @@ export function hardware(): string {
   return `hardware: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; PostgreSQL on the same machine; load average ${loadavg()[0].toFixed(2)}`;
 }
 
-/** Runs fn with a fresh database and a catalogue registering `datasets`; cleans up whatever happens. */
-export async function withBench(label: string, datasets: string[], fn: (b: Bench) => Promise<void>): Promise<void> {
+/** Runs fn with a fresh database and a catalogue registering `datasets` (and platform `plugins`); cleans up whatever happens. */
+export async function withBench(label: string, datasets: string[], fn: (b: Bench) => Promise<void>, plugins: string[] = []): Promise<void> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `bench_${label.replace(/\W/g, '_')}_${process.pid}`;
   const url = new URL(adminUrl);
@@ -50,7 +50,8 @@ export async function withBench(label: string, datasets: string[], fn: (b: Bench
   const work = mkdtempSync(join(tmpdir(), `bench-${label}-`));
   const catalogueFile = join(work, 'catalogue.yaml');
   const catalogueOf = (root: string) =>
-    `title: Bench\ndatasets:\n${datasets.map((id) => `  - id: ${id}\n    path: ${join(root, 'datasets', id)}\n`).join('')}settings:\n  import_on_start: false\n`;
+    `title: Bench\ndatasets:\n${datasets.map((id) => `  - id: ${id}\n    path: ${join(root, 'datasets', id)}\n`).join('')}settings:\n  import_on_start: false\n` +
+    (plugins.length ? `plugins:\n${plugins.map((id) => `  - id: ${id}\n    path: ${join(root, 'plugins', id)}\n`).join('')}` : '');
   writeFileSync(catalogueFile, catalogueOf(ROOT));
   const dataDir = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
   const env = { ...process.env, DATABASE_URL: url.toString(), CATALOGUE_DATA_DIR: dataDir, CATALOGUE_FILE: catalogueFile, LOG_LEVEL: 'warn', CATALOGUE_DOWNLOADS: 'off' };

@@ -3,6 +3,7 @@
 // ds.service<PostcodeServices>('postcodes'). Neither imports the other's code.
 import type { EditionInfo } from '../contract.ts';
 import type { IndexDescriptor, IndexSnapshot } from './indices/descriptor.ts';
+import type { Nation } from './indices/descriptor.ts';
 
 export type { IndexDescriptor, IndexSnapshot, MeasureDescriptor, Nation } from './indices/descriptor.ts';
 
@@ -49,6 +50,21 @@ export interface PostcodeRecord {
   oseast1m: number | null;
   osnrth1m: number | null;
   imd: number | null;
+  /** Outward code (the part of pcds before the space). */
+  outcode: string;
+  pcd8: string | null;
+  /** 0 small user, 1 large user. */
+  usertype: number | null;
+  /** County (two-tier English areas), county electoral division, parish / community. */
+  oscty: string | null;
+  ced: string | null;
+  parish: string | null;
+  /** Travel to work area, police force area, rural-urban classification 2011. */
+  ttwa: string | null;
+  pfa: string | null;
+  ru11ind: string | null;
+  /** Positional quality of the grid reference: 1 best … 9 none. */
+  osgrdind: number | null;
 }
 
 export interface PostcodeServices {
@@ -57,7 +73,66 @@ export interface PostcodeServices {
   /** One per input, in order; current edition by default. */
   lookup(inputs: string[], editionId?: number): Promise<PostcodeLookup[]>;
   currentEdition(): Promise<EditionInfo | null>;
+  /** Postcodes within `radius` metres of a WGS84 point, nearest first (ties by postcode); 400 problem for out-of-range input. */
+  nearest(query: NearestPostcodesQuery, editionId?: number): Promise<NearbyPostcode[]>;
+  /** An outward code (any case and spacing): its counts, centroid and the codes of its live postcodes; null when the directory has none. */
+  outcode(outcode: string, editionId?: number): Promise<OutcodeSummary | null>;
+  /** A live postcode drawn uniformly at random, from one outward code when given; null when there is none. */
+  random(outcode?: string, editionId?: number): Promise<PostcodeRecord | null>;
+  /** The names of the geography codes of an edition, by postcode field (`names.get('lsoa11')?.get('E01004736')`). */
+  names(editionId?: number): Promise<GeographyNames>;
+  /** Live postcodes whose form without spaces starts with the text's (any case and spacing), in postcode order; at most `limit` (1 to 100). */
+  search(text: string, limit: number, editionId?: number): Promise<PostcodeRecord[]>;
+  /**
+   * The local authority districts (ONSPD `oslaua`, named from the ONS district names) having a live
+   * postcode within `radiusMetres` of a WGS84 point, in code order; current edition by default.
+   */
+  districtsWithin(lat: number, long: number, radiusMetres: number, editionId?: number): Promise<DistrictRef[]>;
 }
+
+/** A local authority district: its GSS code (the ONSPD's vintage) and name, null when the name tables lack it. */
+export interface DistrictRef {
+  code: string;
+  name: string | null;
+}
+
+export interface NearestPostcodesQuery {
+  lat: number;
+  long: number;
+  /** Metres, 0 to 20,000. */
+  radius: number;
+  /** 1 to 1,000. */
+  limit: number;
+  /** Terminated postcodes too (default: live only). */
+  include_terminated?: boolean;
+}
+
+export interface NearbyPostcode {
+  record: PostcodeRecord;
+  /** Great-circle distance in metres (mean Earth radius), to 0.1 m. */
+  distance_m: number;
+}
+
+/** Codes of a postcode field found among an outward code's live postcodes. */
+export type OutcodeField = 'ctry' | 'oslaua' | 'osward' | 'parish' | 'oscty' | 'pcon';
+
+export interface OutcodeSummary {
+  outcode: string;
+  /** Postcodes, live and terminated. */
+  total: number;
+  live: number;
+  terminated: number;
+  /** Mean position of the live postcodes with coordinates, else of all with coordinates (6 decimals). */
+  centroid: { lat: number; long: number; from: 'live' | 'all' } | null;
+  /** Mean grid reference of the live postcodes with one, in metres (rounded); null when none has one. */
+  live_eastings: number | null;
+  live_northings: number | null;
+  /** The distinct codes of each field among the live postcodes, sorted. */
+  live_codes: Record<OutcodeField, string[]>;
+}
+
+/** Postcode field → code → name (the ONS name tables of an edition). */
+export type GeographyNames = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 // --- point in area (provided by `boundaries`) ----------------------------------------------------
 
@@ -84,6 +159,19 @@ export interface BoundaryServices {
   /** Areas containing a WGS84 point; current edition by default. Throws on non-finite or out-of-range input. */
   locate(lat: number, lon: number, editionId?: number): Promise<LocateResult>;
   currentEdition(): Promise<EditionInfo | null>;
+  /** Every area of a level with the publisher's reference point and identifiers, in code order; null when never imported. */
+  areas(level: BoundaryLevel, editionId?: number): Promise<readonly AreaDetails[] | null>;
+}
+
+/** An area with what its publisher gives beside the geometry (ONS: BNG_E, BNG_N, LONG, LAT, GlobalID); null where not published. */
+export interface AreaDetails extends AreaRef {
+  /** Easting / northing of the label point, British National Grid metres. */
+  bng_e: number | null;
+  bng_n: number | null;
+  /** WGS84 longitude / latitude of the label point. */
+  long: number | null;
+  lat: number | null;
+  globalid: string | null;
 }
 
 // --- a deprivation index (provided by each imd-* dataset, through indices.indexServices) ---------
@@ -327,4 +415,104 @@ export interface OrganisationServices {
    * when no kept edition matches, 503 when the dataset was never imported.
    */
   edition(which?: { edition?: string | number; as_of?: string }): Promise<OrganisationEdition>;
+}
+
+// --- deprivation by postcode (provided by `deprivation`) -----------------------------------------
+// The answer of one postcode as /v1/deprivation/postcodes serves it (datasets/deprivation/schemas/
+// result.json): the members a composing plug-in reads; the provider's own type is checked against it.
+
+export type DeprivationStatus =
+  | 'found'
+  | 'terminated'
+  | 'invalid'
+  | 'not_found'
+  | 'outside_indices'
+  | 'no_small_area'
+  | 'area_not_in_index'
+  | 'index_not_loaded'
+  | 'index_edition_unavailable'
+  | 'index_absent';
+
+/** A quantile (1 = most deprived group): the publisher's where published, else computed by its rule. */
+export interface QuantileAnswer {
+  n: number;
+  value: number;
+  method: 'published' | 'computed';
+  rule?: string;
+  source_field?: string;
+}
+
+export interface DeprivationAnswer {
+  input: string;
+  postcode: string | null;
+  status: DeprivationStatus;
+  /** Plain explanation of the status. */
+  message: string;
+  terminated: boolean;
+  doterm: string | null;
+  nation: string | null;
+  country_code: string | null;
+  /** The index edition the nation was answered with (IoD2019, WIMD2019…), null when none. */
+  index_edition: string | null;
+  /** The nation's own index; null unless status is found or terminated. */
+  deprivation: {
+    index_edition: string;
+    dataset: string;
+    edition: { id: number; label: string; imported_at: string };
+    nation: Nation;
+    area: { code: string; name: string | null; type: string; postcode_field: string };
+    rank: number;
+    areas: number;
+    score: number | null;
+    decile: QuantileAnswer;
+    quintile: QuantileAnswer;
+    quartile: QuantileAnswer;
+    /** The extra size asked for with `quantile`. */
+    quantile?: QuantileAnswer;
+  } | null;
+}
+
+export interface DeprivationServices {
+  /**
+   * One answer per postcode, in order. `edition`: index edition labels, comma-separated, at most one
+   * per nation (the others get their default); `quantile`: an extra quantile size (2..20). Problems:
+   * 400 for an unknown edition or quantile, 503 before the postcode directory is imported.
+   */
+  deprivation(postcodes: string[], options?: { edition?: string; quantile?: number }): Promise<DeprivationAnswer[]>;
+}
+
+// --- private outdoor space by local authority district (provided by `greenspace`) ----------------
+
+/** One local authority district of Great Britain (datasets/greenspace/schemas/areas.json). */
+export interface GreenspaceArea {
+  country_code: string;
+  country_name: string;
+  region_code: string;
+  region_name: string;
+  lad_code: string;
+  lad_name: string;
+  houses_address_count: number;
+  houses_with_outdoor_space_count: number;
+  houses_outdoor_space_total_area_m2: number;
+  /** Proportion 0–1. */
+  houses_percentage_with_outdoor_space: number;
+  houses_average_outdoor_space_m2: number;
+  houses_median_outdoor_space_m2: number;
+  flats_address_count: number;
+  flats_with_outdoor_space_count: number;
+  flats_outdoor_space_total_area_m2: number;
+  flats_outdoor_space_count: number;
+  flats_percentage_with_outdoor_space: number;
+  flats_average_outdoor_space_m2: number;
+  flats_average_sharing_garden: number;
+  total_address_count: number;
+  total_with_outdoor_space_count: number;
+  total_outdoor_space_total_area_m2: number;
+  total_percentage_with_outdoor_space: number;
+  total_average_outdoor_space_m2: number;
+}
+
+export interface GreenspaceServices {
+  /** Every district of the current edition (or of edition `editionId`), in code order; null when never imported. */
+  areas(editionId?: number): Promise<{ edition: EditionInfo; areas: readonly GreenspaceArea[] } | null>;
 }

@@ -32,8 +32,18 @@ export const NAMED_FIELDS = [...new Set(Object.values(NAME_TABLES).flatMap((t) =
 /** Field → code → name, of one edition. */
 export type Names = Map<string, Map<string, string>>;
 
-/** The names of an edition, read from the names table on first use. */
+const loaders = new WeakMap<Knex, Map<string, (editionId: number) => Promise<Names>>>();
+
+/** The names of an edition, read from the names table on first use; one loader per table, shared by the routes and the service. */
 export function editionNames(db: Knex, namesTable: string): (editionId: number) => Promise<Names> {
+  let byTable = loaders.get(db);
+  if (!byTable) loaders.set(db, (byTable = new Map()));
+  let load = byTable.get(namesTable);
+  if (!load) byTable.set(namesTable, (load = loadNames(db, namesTable)));
+  return load;
+}
+
+function loadNames(db: Knex, namesTable: string): (editionId: number) => Promise<Names> {
   return perEdition(async (editionId) => {
     const rows: { field: string; code: string; name: string }[] = await db(namesTable).where({ edition_id: editionId }).select('field', 'code', 'name');
     const names: Names = new Map();

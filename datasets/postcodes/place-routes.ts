@@ -4,32 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { validOutcode } from 'postcode';
 import { badRequest, decodeCursor, encodeCursor, nextLink, notFound, type DatasetContext } from '../../core/contract.ts';
 import { RECORD_FIELDS } from './lookup.ts';
+import { findNearest } from './nearest.ts';
+import { outcodeOf, outcodeRange, outcodeSummary } from './outcodes.ts';
 import { answerSchemas, nearestQuery, outcodeParams, outcodeQuery, problem } from './route-schemas.ts';
 import type { PostcodesRecord } from './types.ts';
-
-interface OutcodeStats {
-  total: number;
-  live: number;
-  live_lat: number | null;
-  live_long: number | null;
-  all_lat: number | null;
-  all_long: number | null;
-}
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** Mean position of the live postcodes with coordinates, else of all with coordinates. */
-function centroidOf(s: OutcodeStats): { lat: number; long: number; from: 'live' | 'all' } | null {
-  if (s.live_lat !== null && s.live_long !== null) return { lat: round(s.live_lat), long: round(s.live_long), from: 'live' };
-  if (s.all_lat !== null && s.all_long !== null) return { lat: round(s.all_lat), long: round(s.all_long), from: 'all' };
-  return null;
-}
-
-/**
- * Great-circle distance in metres from (?, ?) to each row's lat/long, in SQL (bound as lat, lat,
- * long): the database filters and orders by it. The mean Earth radius of the contract's haversineKm.
- */
-const DISTANCE_M = `2 * 6371000 * asin(least(1, sqrt(power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(long - ?) / 2), 2))))`;
 
 export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
   const table = ds.tableName('postcodes');
@@ -52,28 +30,21 @@ export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
     async (request, reply) => {
       const { outcode: raw } = request.params as { outcode: string };
       const q = request.query as { limit: number; cursor?: string; include_terminated: boolean };
-      const outcode = raw.replace(/\s+/g, '').toUpperCase();
+      const outcode = outcodeOf(raw);
       if (!validOutcode(outcode)) throw badRequest(`"${raw.slice(0, 8)}" is not a valid UK outward code`, [{ name: 'outcode', reason: 'not a valid outward code' }]);
       // a cursor holds the last postcode of its page (null: from the start)
       const after = q.cursor === undefined ? null : (decodeCursor(q.cursor, ['string'])[0] as string | null);
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
-      const [stats] = (
-        await ds.db.raw(
-          `SELECT count(*)::int AS total, count(*) FILTER (WHERE doterm IS NULL)::int AS live,
-                  avg(lat) FILTER (WHERE doterm IS NULL) AS live_lat, avg(long) FILTER (WHERE doterm IS NULL) AS live_long,
-                  avg(lat) AS all_lat, avg(long) AS all_long
-             FROM "${table}" WHERE edition_id = ? AND pcds >= ? AND pcds < ? AND outcode = ?`,
-          [edition.id, `${outcode} `, `${outcode}!`, outcode],
-        )
-      ).rows as OutcodeStats[];
-      if (stats.total === 0) throw notFound(`outward code ${outcode} has no postcode in the directory (edition ${edition.label})`);
+      const summary = await outcodeSummary(ds.db, table, edition.id, outcode);
+      if (!summary) throw notFound(`outward code ${outcode} has no postcode in the directory (edition ${edition.label})`);
+      const [from, to] = outcodeRange(outcode);
       // pcds compares bytewise (COLLATE "C"): an outward code is a range of the primary key.
       let query = ds.db(table)
         .select(RECORD_FIELDS)
         .where({ edition_id: edition.id })
-        .where('pcds', '>=', `${outcode} `)
-        .where('pcds', '<', `${outcode}!`)
+        .where('pcds', '>=', from)
+        .where('pcds', '<', to)
         .where({ outcode })
         .orderBy('pcds')
         .limit(q.limit + 1);
@@ -85,10 +56,10 @@ export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
       return {
         ...ds.describe(edition),
         outcode,
-        total: q.include_terminated ? stats.total : stats.live,
-        live: stats.live,
-        terminated: stats.total - stats.live,
-        centroid: centroidOf(stats),
+        total: q.include_terminated ? summary.total : summary.live,
+        live: summary.live,
+        terminated: summary.terminated,
+        centroid: summary.centroid,
         limit: q.limit,
         next,
         items,
@@ -111,19 +82,7 @@ export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
       const q = request.query as { lat: number; long: number; radius: number; limit: number; include_terminated: boolean };
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
-      const dLat = q.radius / 111_320;
-      const dLong = q.radius / (111_320 * Math.cos((q.lat * Math.PI) / 180));
-      // The edition id is written into the SQL (an integer from the catalogue) so that the planner
-      // uses that edition's partial latitude index.
-      const { rows } = await ds.db.raw(
-        `SELECT * FROM (
-           SELECT ${RECORD_FIELDS.map((f) => `"${f}"`).join(', ')}, ${DISTANCE_M} AS distance_m
-             FROM "${table}"
-            WHERE edition_id = ${Number(edition.id)} AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ? ${q.include_terminated ? '' : 'AND doterm IS NULL'}
-         ) d WHERE distance_m <= ? ORDER BY distance_m, pcds LIMIT ?`,
-        [q.lat, q.lat, q.long, q.lat - dLat, q.lat + dLat, q.long - dLong, q.long + dLong, q.radius, q.limit],
-      );
-      const items = (rows as (PostcodesRecord & { distance_m: number })[]).map((r) => ({ ...r, distance_m: Math.round(r.distance_m * 10) / 10 }));
+      const items = await findNearest(ds.db, table, edition.id, q);
       return { ...ds.describe(edition), lat: q.lat, long: q.long, radius: q.radius, count: items.length, items };
     },
   );

@@ -177,8 +177,10 @@ const paramsIn = (op: Operation, where: Parameter['in']) => op.parameters.filter
 function urlOf(op: Operation, pathValues: string[], queryParts: string[]): string {
   let i = 0;
   const qs = queryParts.join('&');
-  // An empty segment would address another route (`/collections/` is `/collections`): a blank instead.
-  return op.path.replace(/\{[^}]+\}/g, () => pathValues[i++] || '%20') + (qs ? `?${qs}` : '');
+  // An empty segment would address another route (`/collections/` is `/collections`), and so would a
+  // dot segment (`.`, `..`, `%2E`: URL resolution removes it, `/trusts/.` is `/trusts/`): a blank instead.
+  const segment = (v: string | undefined) => (!v || /^(\.|%2e){1,2}$/i.test(v) ? '%20' : v);
+  return op.path.replace(/\{[^}]+\}/g, () => segment(pathValues[i++])) + (qs ? `?${qs}` : '');
 }
 
 /** Only values valid for their schemas (or seen in answers), a few optional parameters, the right token. */

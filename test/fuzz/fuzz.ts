@@ -1,6 +1,7 @@
 // The property-based fuzzer: walks /openapi.json, sends generated requests (test/fuzz/cases.ts) to
 // every operation, and checks each answer: a status the operation documents, never a 5xx,
-// problem+json for errors, a 200's JSON valid against its documented schema, and answered within
+// errors in a documented media type and shape (problem+json by default), a 200's JSON valid
+// against its documented schema, and answered within
 // a time bound. Seeded: the same seed sends the same requests.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -59,8 +60,9 @@ function operationsOf(doc: Doc): (Operation & { responses: Record<string, { cont
   );
 }
 
-const documented = (responses: Record<string, unknown>, status: number) =>
-  String(status) in responses || `${String(status)[0]}XX` in responses || 'default' in responses;
+/** The documented answer of a status: its own, else its range's (4XX), else the default. */
+const documentedAs = <T>(responses: Record<string, T>, status: number): [string, T] | undefined =>
+  [String(status), `${String(status)[0]}XX`, 'default'].filter((k) => k in responses).map((k): [string, T] => [k, responses[k]])[0];
 
 /** Short strings and numbers the service itself answers with (codes, names, labels): realistic parameter values. */
 async function harvest(app: FastifyInstance, ops: Operation[]): Promise<string[]> {
@@ -114,6 +116,7 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
   const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
   ajv.addSchema(doc as object, 'openapi');
   const perOp = Math.max(1, Math.ceil(options.runs / Math.max(ops.length, 1)));
+  const errorSchemas = new Map<string, ValidateFunction>();
   const report: FuzzReport = { operations: ops.length, planned: perOp * ops.length, cases: 0, statuses: {}, failures: [], slowest: { ms: 0 } };
 
   for (const [i, op] of ops.entries()) {
@@ -140,12 +143,25 @@ export async function fuzz(app: FastifyInstance, options: FuzzOptions): Promise<
       const limit = type.startsWith('text/csv') ? bound * 6 : bound;
       if (ms > limit) problems.push(`answered in ${ms} ms (bound ${limit} ms)`);
       if (status >= 500) problems.push(`${status}: ${text.slice(0, 200)}`);
-      if (!documented(op.responses, status)) problems.push(`status ${status} is not documented for ${name}`);
-      if (status >= 400) {
+      const doc = documentedAs(op.responses, status);
+      if (!doc) problems.push(`status ${status} is not documented for ${name}`);
+      if (status >= 400 && doc) {
+        // An error comes in a media type its operation documents for the status (problem+json when
+        // it documents none), its body valid against that type's schema: the platform's problems,
+        // or an emulated API's own error shape (plugins/postcodes-io).
+        const media = type.split(';')[0].trim();
+        const types = Object.keys(doc[1].content ?? {});
         const p = parse(text);
-        const problem = (p.ok ? p.value : {}) as { status?: unknown; title?: unknown };
-        if (!type.startsWith('application/problem+json')) problems.push(`a ${status} that is not problem+json (${type || 'no content-type'}): ${text.slice(0, 120)}`);
-        else if (problem.status !== status || typeof problem.title !== 'string') problems.push(`problem body does not match its status: ${text.slice(0, 120)}`);
+        if (!(types.length ? types : ['application/problem+json']).includes(media))
+          problems.push(`a ${status} in ${media || 'no content-type'}, not a documented type (${types.join(', ') || 'application/problem+json'}): ${text.slice(0, 120)}`);
+        else if (!p.ok) problems.push(`a ${status} whose body is not JSON: ${text.slice(0, 120)}`);
+        else if (media === 'application/problem+json' && ((p.value as { status?: unknown }).status !== status || typeof (p.value as { title?: unknown }).title !== 'string'))
+          problems.push(`problem body does not match its status: ${text.slice(0, 120)}`);
+        else if (types.length) {
+          const check = errorSchemas.get(`${name} ${doc[0]} ${media}`) ?? ajv.compile({ $ref: `openapi#/${pointer('paths', op.path, op.method, 'responses', doc[0], 'content', media, 'schema')}` });
+          errorSchemas.set(`${name} ${doc[0]} ${media}`, check);
+          if (!check(p.value)) problems.push(`${status} body does not match its documented ${media} schema: ${ajv.errorsText(check.errors).slice(0, 300)}`);
+        }
       }
       if (status === 200 && validate && type.startsWith('application/json')) {
         const p = parse(text);

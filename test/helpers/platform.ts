@@ -29,6 +29,8 @@ export interface TestPlatformOptions {
   extraDatasets?: { id: string; path: string }[];
   /** A database made by createTestDatabase to open again (default: a new one), e.g. with another catalogue. */
   database?: string;
+  /** Platform plug-ins (plugins/<id>) to register with `datasets` (default: none then). */
+  plugins?: string[];
 }
 
 export interface TestPlatform {
@@ -52,7 +54,9 @@ export async function testPlatform(t: Tap, opts: TestPlatformOptions = {}): Prom
     ];
     writeFileSync(
       catalogueFile,
-      `title: Test catalogue\ndatasets:\n${entries.map((e) => `  - id: ${e.id}\n    path: ${e.path}\n`).join('')}settings:\n  default_limit: 100\n  max_limit: 1000\n`,
+      `title: Test catalogue\ndatasets:\n${entries.map((e) => `  - id: ${e.id}\n    path: ${e.path}\n`).join('')}${
+        opts.plugins?.length ? `plugins:\n${opts.plugins.map((id) => `  - id: ${id}\n    path: ${join(ROOT, 'plugins', id)}\n`).join('')}` : ''
+      }settings:\n  default_limit: 100\n  max_limit: 1000\n`,
     );
   }
   const config = loadConfig(

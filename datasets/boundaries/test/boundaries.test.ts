@@ -296,6 +296,27 @@ t.test('boundaries from the real shapefiles', async (t) => {
     t.equal((err as { status?: number }).status, 400, 'non-finite input is a 400 problem');
   });
 
+  t.test("the service's areas of a level: codes, names and the publisher's label points", async (t) => {
+    const svc = platform.services.get('boundaries') as unknown as BoundaryServices;
+    for (const [collection, source] of Object.entries(SOURCES)) {
+      const records = await dbfRecords(source.file);
+      const areas = (await svc.areas(LEVEL[collection] as Parameters<BoundaryServices['areas']>[0]))!;
+      t.same(areas.map((a) => a.code), records.map((r) => String(r[source.code])).sort(), `${collection}: every area, in code order`);
+      for (const a of areas) {
+        const r = records.find((x) => x[source.code] === a.code)!;
+        const num = (v: unknown) => (v === undefined || v === null || v === '' ? null : Number(v));
+        t.same(
+          [a.name, a.bng_e, a.bng_n, a.long, a.lat, a.globalid],
+          [r[source.name], num(r.BNG_E), num(r.BNG_N), num(r.LONG), num(r.LAT), r.GlobalID ?? null],
+          `${a.code}: as the .dbf gives it`,
+        );
+      }
+    }
+    t.equal((await svc.areas('health_board'))![0].name_welsh?.startsWith('Bwrdd Iechyd'), true, 'Welsh names');
+    const err = await svc.areas('icb', 999_999).catch((e: unknown) => e);
+    t.equal((err as { status?: number }).status, 404, 'an edition not kept: 404');
+  });
+
   t.test('ETag and 304', async (t) => {
     for (const url of ['/v1/boundaries/locate?lat=51.5&lon=-0.12', '/v1/boundaries/collections/icbs/items?limit=2', '/v1/boundaries/locate?postcode=M1%201AD']) {
       const first = await app.inject(url);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { testPlatform, dataDir } from '../../../test/helpers/platform.ts';
-import type { PostcodeServices } from '../../../core/contract.ts';
+import { haversineKm, type PostcodeServices } from '../../../core/contract.ts';
 
 type Row = Record<string, string>;
 const read = (f: string): Row[] => parse(readFileSync(join(dataDir(), 'onspd', f)), { bom: true, columns: true, skip_empty_lines: true });
@@ -202,5 +202,19 @@ t.test('postcodes: lookups against the real sample', async (t) => {
     t.equal(out[2].record!.lsoa11, supplement[0].lsoa11);
     t.equal(out[2].record!.ctry, supplement[0].ctry);
     t.ok((await svc.currentEdition())?.id);
+  });
+
+  t.test('the districts with live postcodes around a point (service)', async (t) => {
+    const svc = platform.services.get('postcodes') as unknown as PostcodeServices;
+    const districts: Record<string, string> = JSON.parse(readFileSync(join(dataDir(), 'geography-names', 'districts.json'), 'utf8'));
+    const [lat, long] = [57.1437, -2.0981];
+    for (const metres of [300, 2000, 20000]) {
+      const near = all.filter((r) => !r.doterm && r.oslaua && Number(r.lat) < 90 && haversineKm(lat, long, Number(r.lat), Number(r.long)) * 1000 <= metres);
+      const expected = [...new Set(near.map((r) => r.oslaua))].sort().map((code) => ({ code, name: districts[code] ?? null }));
+      t.same(await svc.districtsWithin(lat, long, metres), expected, `${metres} m: ${expected.map((d) => d.code).join(', ')}`);
+    }
+    t.same(await svc.districtsWithin(0, 0, 1000), [], 'no postcode there');
+    for (const bad of [[Number.NaN, 0, 10], [0, Infinity, 10], [91, 0, 10], [57, -2, -1]])
+      t.equal(((await svc.districtsWithin(bad[0], bad[1], bad[2]).catch((e: unknown) => e)) as { status?: number }).status, 400, `${bad.join(', ')}: 400`);
   });
 });
