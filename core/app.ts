@@ -8,8 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import compress from '@fastify/compress';
 import type { Platform } from './platform.ts';
-import { dependencyAccess, routesContext } from './dataset-context.ts';
-import type { PluginContext } from './contract.ts';
+import { routesContext } from './dataset-context.ts';
+import { createPluginContext } from './plugin-context.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { adminRoutes } from './catalogue/admin.ts';
 import errors, { clientError, frameworkError } from '../plugins/errors.ts';
@@ -145,8 +145,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
 /** A platform plug-in's routes under its prefix, each documented under the plug-in's own OpenAPI tag. */
 async function registerPlugin(app: FastifyInstance, platform: Platform, p: Platform['plugins'][number]): Promise<void> {
-  const { declared: _d, ...dependencies } = dependencyAccess(platform, p);
-  const ctx: PluginContext = { id: p.id, manifest: p.manifest, log: platform.log.child({ plugin: p.id }), ...dependencies };
+  const ctx = createPluginContext(platform, p);
   await app.register(
     async (scope) => {
       scope.addHook('onRoute', (route) => {

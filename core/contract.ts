@@ -56,6 +56,11 @@ export interface PluginContext extends Dependencies {
   id: string;
   manifest: PluginManifest;
   log: Logger;
+  /**
+   * ETag and Cache-Control for an answer that depends only on the URL and the current editions of
+   * the declared datasets (and of those they depend on); true when a 304 was sent.
+   */
+  cacheFor(request: FastifyRequest, reply: FastifyReply): Promise<boolean>;
 }
 
 /** What an importer may record beyond its rows; stored with the edition. */

@@ -6,12 +6,16 @@ import { MESSAGES, notFound } from './errors.ts';
 import { outcodeJson, postcodeJson, terminatedJson } from './postcode-json.ts';
 import { errors, outcodeParams, postcodeParams, randomQuery, results } from './schemas.ts';
 
+/** Answers that depend only on the URL and the directory's edition: kept in memory until it changes (core's keepAnswers). */
+const KEPT = { keepAnswers: true };
+
 export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
   const isValid = (input: string) => ctx.service<PostcodeServices>('postcodes').normalise(input) !== null;
 
   app.get(
     '/postcodes/:postcode',
     {
+      config: KEPT,
       schema: {
         summary: 'Look up a postcode',
         description:
@@ -20,7 +24,8 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
         response: { 200: results.postcode, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (await ctx.cacheFor(request, reply)) return reply;
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) throw notFound(MESSAGES.invalidPostcode);
       const { dir, found } = await lookupOne(ctx, input);
@@ -32,6 +37,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
   app.get(
     '/postcodes/:postcode/validate',
     {
+      config: KEPT,
       schema: {
         summary: 'Validate a postcode',
         description: 'postcodes.io `GET /postcodes/{postcode}/validate`: `result` is true when the directory has this live postcode, false otherwise (never an error).',
@@ -39,7 +45,8 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
         response: { 200: results.validate, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (await ctx.cacheFor(request, reply)) return reply;
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) return { status: 200, result: false };
       const { found } = await lookupOne(ctx, input);
@@ -50,6 +57,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
   app.get(
     '/terminated_postcodes/:postcode',
     {
+      config: KEPT,
       schema: {
         summary: 'Look up a terminated postcode',
         description:
@@ -58,7 +66,8 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
         response: { 200: results.terminated, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (await ctx.cacheFor(request, reply)) return reply;
       const { postcode: input } = request.params as { postcode: string };
       if (!isValid(input)) throw notFound(MESSAGES.invalidPostcode);
       const { found } = await lookupOne(ctx, input);
@@ -88,6 +97,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
   app.get(
     '/outcodes/:outcode',
     {
+      config: KEPT,
       schema: {
         summary: 'Look up an outward code',
         description:
@@ -96,7 +106,8 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext): void {
         response: { 200: results.outcode, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (await ctx.cacheFor(request, reply)) return reply;
       const { outcode } = request.params as { outcode: string };
       const dir = await directoryOf(ctx);
       const summary = await dir.postcodes.outcode(outcode, dir.edition.id);

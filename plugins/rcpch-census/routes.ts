@@ -8,6 +8,10 @@ import { indexLists } from './routes/index-lists.ts';
 import { greenspaceLists } from './routes/greenspace-lists.ts';
 
 const routes: PluginRoutes = (app, ctx) => {
+  // Every answer here depends only on its URL and the datasets' current editions.
+  app.addHook('preHandler', async (request, reply) => {
+    if (await ctx.cacheFor(request, reply)) return reply;
+  });
   const editions = indexEditions(ctx);
   postcodeRoutes(app, ctx, editions);
   indexLists(app, editions);

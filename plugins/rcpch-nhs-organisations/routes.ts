@@ -10,6 +10,11 @@ import { structureRoutes } from './structure-routes.ts';
 import { currentView } from './view.ts';
 
 const routes: PluginRoutes = (app, ctx) => {
+  // Every answer here depends only on its URL and the datasets' current editions (a snapshot
+  // without a date is today's, from those editions too).
+  app.addHook('preHandler', async (request, reply) => {
+    if (await ctx.cacheFor(request, reply)) return reply;
+  });
   const view = currentView(ctx);
   // the lists' answers serialised once per editions and URL
   const answers = answerCache(32 << 20);

@@ -82,6 +82,18 @@ t.test('postcodes.io: one postcode', async (t) => {
     }
   });
 
+  t.test('lookups are bound to the directory edition: an ETag, 304 for a current copy, the same bytes again; random draws are not', async (t) => {
+    const pc = sample.find((r) => !r.doterm)!.pcds.replace(' ', '%20');
+    for (const url of [`${P}/postcodes/${pc}`, `${P}/postcodes/${pc}/validate`, `${P}/outcodes/${pc.split('%20')[0]}`]) {
+      const first = await app.inject(url);
+      const etag = String(first.headers.etag ?? '');
+      t.match(etag, /^W\/"e\d+-/, `${url}: an ETag`);
+      t.equal((await app.inject(url)).body, first.body, `${url}: the same answer again (kept in memory)`);
+      t.equal((await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode, 304, `${url}: 304 for a current copy`);
+    }
+    t.equal((await app.inject(`${P}/random/postcodes`)).headers.etag, undefined, 'a random postcode has no ETag');
+  });
+
   t.test("not postcodes and unknown postcodes: postcodes.io's 404s", async (t) => {
     for (const bad of ['not-a-postcode', 'zz', '%20', 'SW1A%201AA%20X', 'A'.repeat(200)])
       t.same((await get(`${P}/postcodes/${bad}`)).body, { status: 404, error: 'Invalid postcode' }, bad.slice(0, 20));

@@ -36,6 +36,8 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext, edition
   app.get(
     '/index_of_multiple_deprivation_quantile',
     {
+      // the same patients' postcodes are asked for again and again: answers kept until an edition changes
+      config: { keepAnswers: true },
       schema: {
         summary: 'The deprivation quantile of a postcode (Census Platform compatible)',
         description: `The rank of the postcode's small area in its nation's index and its quantile of the size asked for (1 = most deprived), by the publisher's rule (published values where the publisher gives that size). ${ERRORS}`,
@@ -72,6 +74,7 @@ export function postcodeRoutes(app: FastifyInstance, ctx: PluginContext, edition
   app.get(
     '/indices_of_multiple_deprivation',
     {
+      config: { keepAnswers: true },
       schema: {
         summary: "The nation's index record of a postcode's small area (Census Platform compatible)",
         description: `One object with the fields of the postcode's nation (England: IMD, domain, sub-domain, IDACI and IDAOPI scores, ranks and deciles; Wales: ranks, quartiles, quintiles, deciles and scores; Scotland and Northern Ireland: the index and domain ranks), and \`type\` naming the nation. ${ERRORS}`,

@@ -70,7 +70,11 @@ export async function bandEdgeChecks(t: Test, { app, platform }: TestPlatform): 
   });
   const file = join(work, 'onspd-edges.csv');
   writeFileSync(file, [header, ...rows.map((r) => r.line)].join('\n') + '\n');
+  const etagOf = async () => (await get(app, `/index_of_multiple_deprivation_quantile?postcode=${asSent(rows[0].pcds)}&quantile=5`)).headers.etag;
+  const before = await etagOf();
   await runImport(platform, { datasetId: 'postcodes', trigger: 'test', sources: [`onspd=${file}`] });
+  // the answer comes through deprivation from the postcode directory: a new directory edition is a new answer
+  t.not(await etagOf(), before, 'a new postcode-directory edition changes the ETag (and empties the kept answers)');
 
   for (const { edge: e, pcds } of rows) {
     const res = await get(app, `/index_of_multiple_deprivation_quantile?postcode=${asSent(pcds)}&quantile=${e.n}&year=${e.year}`);

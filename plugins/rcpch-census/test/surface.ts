@@ -27,6 +27,21 @@ export async function surfaceChecks(t: Test, app: FastifyInstance): Promise<void
         t.equal(res.statusCode, 200, `${path}${slash} with ${Object.keys(headers).join(', ')}`);
       }
 
+  // Answers bound to the editions they come from: an ETag, and 304 while the client's copy is current;
+  // the quantile and record by postcode are kept in memory and replayed byte for byte.
+  for (const [path, query] of routes) {
+    const url = `${path}${query ? `?${query}` : ''}`;
+    const first = await get(app, url);
+    const etag = String(first.headers.etag ?? '');
+    t.match(etag, /^W\/"e[\d.]+-/, `${path}: an ETag bound to the editions`);
+    t.match(first.headers['cache-control'], /^public, max-age=\d+$/, `${path}: Cache-Control`);
+    const again = await get(app, url);
+    t.equal(again.body, first.body, `${path}: the same answer again`);
+    t.equal(again.headers.etag, etag, `${path}: the same ETag again`);
+    const revalidated = await app.inject({ url: `${PREFIX}${url}`, headers: { 'if-none-match': etag } });
+    t.equal(revalidated.statusCode, 304, `${path}: 304 for a current copy`);
+  }
+
   const spec = (await app.inject('/openapi.json')).json() as { paths: Record<string, { get?: { tags?: string[]; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } }> };
   for (const [path] of routes) {
     const op = spec.paths[`${PREFIX}${path}`]?.get;

@@ -84,6 +84,11 @@ t.test('the NHS Organisations API as its clients call it', async (t) => {
       const operation = operationOf(form);
       t.ok(operation, `${form} is documented`);
       if (operation) t.same((await documentedAnswer(app, 'GET', operation))(body), [], `${form} answers as documented`);
+      // bound to the editions it comes from: revalidated with a 304 until one of them changes
+      const etag = String(res.headers.etag ?? '');
+      t.match(etag, /^W\/"e[\d.]+-/, `${form}: an ETag bound to the editions`);
+      const again = await app.inject({ url: form, headers: { ...HEADERS, 'if-none-match': etag } });
+      t.equal(again.statusCode, 304, `${form}: 304 for a current copy`);
     }
     return first;
   }
