@@ -3,12 +3,12 @@
 // body is read the way postcodes.io reads it (its own messages for each wrong shape), so the route
 // schema documents it without validating it.
 import type { FastifyInstance } from 'fastify';
-import { MAX_BULK, type PluginContext } from '../../core/contract.ts';
+import { MAX_BULK, sendJsonList, type PluginContext, type PostcodeLookup } from '../../core/contract.ts';
 import { directoryOf, type Directory } from './directory.ts';
 import { invalid, MAX_GEOLOCATIONS, MESSAGES } from './errors.ts';
 import { nearestJson } from './nearest.ts';
 import { nearestParams, type NearestInput } from './params.ts';
-import { postcodeJson, type PostcodeJson } from './postcode-json.ts';
+import { postcodeJson, postcodeJsonText, type PostcodeJson } from './postcode-json.ts';
 import { bulkBody, bulkQuery, errors, results } from './schemas.ts';
 
 /** The keys `filter=` may keep (postcodes.io's filterable attributes). */
@@ -35,13 +35,28 @@ function filterOf(query: Query): string[] | null {
 
 const keep = (p: PostcodeJson, keys: string[]) => Object.fromEntries(keys.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
 
-async function lookups(dir: Directory, postcodes: unknown) {
+type Entry = { query: unknown; result: PostcodeJson | PostcodeJson[] | null };
+
+async function lookups(dir: Directory, postcodes: unknown): Promise<PostcodeLookup[]> {
   if (!Array.isArray(postcodes)) throw invalid(MESSAGES.jsonArrayRequired);
   if (postcodes.length > MAX_BULK) throw invalid(MESSAGES.tooManyPostcodes);
-  const queries = postcodes.filter((p): p is string => typeof p === 'string');
-  const found = await dir.postcodes.lookup(queries, dir.edition.id);
-  return found.map((f) => ({ query: f.input, result: f.status === 'found' ? postcodeJson(f.record!, dir.names) : null }));
+  return dir.postcodes.lookup(
+    postcodes.filter((p): p is string => typeof p === 'string'),
+    dir.edition.id,
+  );
 }
+
+/** A lookup's entry as postcodes.io answers it (the postcode's JSON written directly, without its object). */
+const lookupJson = (dir: Directory) => (f: PostcodeLookup) => `{"query":${JSON.stringify(f.input)},"result":${f.status === 'found' ? postcodeJsonText(f.record!, dir.names) : 'null'}}`;
+
+/** An entry with only the `filter=` keys of its postcodes. */
+function filtered(r: Entry, keys: string[]): Entry {
+  if (Array.isArray(r.result)) return { ...r, result: r.result.map((p) => keep(p, keys)) };
+  return r.result ? { ...r, result: keep(r.result, keys) } : r;
+}
+
+const filteredLookup = (dir: Directory, keys: string[]) => (f: PostcodeLookup) =>
+  JSON.stringify(filtered({ query: f.input, result: f.status === 'found' ? postcodeJson(f.record!, dir.names) : null }, keys));
 
 async function geocodings(dir: Directory, geolocations: unknown, query: Query) {
   if (!Array.isArray(geolocations)) throw invalid(MESSAGES.jsonArrayRequired);
@@ -53,7 +68,7 @@ async function geocodings(dir: Directory, geolocations: unknown, query: Query) {
   };
   const asked = geolocations.map((g) => ({ ...globals, ...(g !== null && typeof g === 'object' && !Array.isArray(g) ? (g as NearestInput) : {}) }));
   const params = asked.map(nearestParams); // every location is checked before any is searched
-  const out: { query: Query; result: PostcodeJson[] | null }[] = [];
+  const out: Entry[] = [];
   for (let i = 0; i < params.length; i += CONCURRENCY) {
     const batch = params.slice(i, i + CONCURRENCY);
     const answers = await Promise.all(batch.map((p) => nearestJson(dir, p)));
@@ -87,17 +102,16 @@ export function bulkRoute(app: FastifyInstance, ctx: PluginContext): void {
       const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
       if (!isObject || (!body.postcodes && !body.geolocations)) throw invalid(MESSAGES.invalidJsonQuery);
       const dir = await directoryOf(ctx);
-      let result: { query: unknown; result: PostcodeJson | PostcodeJson[] | null }[];
-      if (body.postcodes) result = await lookups(dir, body.postcodes);
-      else result = await geocodings(dir, body.geolocations, query);
       const keys = filterOf(query);
-      if (keys)
-        for (const r of result)
-          if (Array.isArray(r.result)) r.result = r.result.map((p) => keep(p, keys));
-          else if (r.result) r.result = keep(r.result, keys);
-      // JSON.stringify: the documented schema's alternatives (a postcode, a list, null) would make
-      // the schema serializer test every item against each
-      return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').serializer((v: unknown) => JSON.stringify(v)).send({ status: 200, result });
+      // Streamed as each entry is written (not by the schema serializer: the documented schema's
+      // alternatives, a postcode, a list or null, would make it test every item against each).
+      reply.header('cache-control', 'no-store');
+      if (body.postcodes) {
+        const found = await lookups(dir, body.postcodes);
+        return sendJsonList(reply, '{"status":200}', 'result', found, keys ? filteredLookup(dir, keys) : lookupJson(dir));
+      }
+      const located = await geocodings(dir, body.geolocations, query);
+      return sendJsonList(reply, '{"status":200}', 'result', located, keys ? (r) => JSON.stringify(filtered(r, keys)) : (r) => JSON.stringify(r));
     },
   );
 }

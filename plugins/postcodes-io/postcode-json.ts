@@ -1,7 +1,7 @@
 // postcodes.io's answers built from the directory's records: a postcode, a terminated postcode,
 // an outward code.
 import type { GeographyNames, OutcodeField, OutcodeSummary, PostcodeRecord } from '../../core/contract.ts';
-import { CODE_FIELDS, RESULT_FIELDS, getterOf } from './fields.ts';
+import { CODE_FIELDS, RESULT_FIELDS, getterOf, type Getter, type Source } from './fields.ts';
 
 export type PostcodeJson = Record<string, unknown>;
 
@@ -17,6 +17,44 @@ export function postcodeJson(r: PostcodeRecord, names: GeographyNames, distance?
   out.codes = codes;
   if (distance !== undefined) out.distance = distance;
   return out;
+}
+
+/** One key's JSON written before its value: constant runs of keys without a source (always null) folded in. */
+interface Part {
+  prefix: string;
+  get: Getter;
+}
+
+/** The parts of an object's JSON, after `open`, and the constant text closing the last part. */
+function jsonPlan(fields: readonly (readonly [string, Source])[], open: string): { parts: Part[]; tail: string } {
+  const parts: Part[] = [];
+  let pending = open;
+  fields.forEach(([key, source], i) => {
+    const name = `${i === 0 ? '' : ','}${JSON.stringify(key)}:`;
+    if (source === null) pending += `${name}null`;
+    else {
+      parts.push({ prefix: pending + name, get: getterOf(source) });
+      pending = '';
+    }
+  });
+  return { parts, tail: pending };
+}
+
+const resultPlan = jsonPlan(RESULT_FIELDS, '{');
+const codesPlan = jsonPlan(CODE_FIELDS, ',"codes":{');
+const valueJson = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+/**
+ * The JSON of postcodeJson(r, names), written directly (the same text, byte for byte): a bulk answer
+ * writes a thousand, and building each object to stringify it took about twice as long
+ * (bench/rcpch-compat.ts measures both, and the schema serializer).
+ */
+export function postcodeJsonText(r: PostcodeRecord, names: GeographyNames): string {
+  let s = '';
+  for (const p of resultPlan.parts) s += p.prefix + valueJson(p.get(r, names));
+  s += resultPlan.tail;
+  for (const p of codesPlan.parts) s += p.prefix + valueJson(p.get(r, names));
+  return `${s}${codesPlan.tail}}}`;
 }
 
 /** A terminated postcode as /terminated_postcodes answers it (and a 404 of /postcodes names it). */
