@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from './root.ts';
@@ -114,6 +114,10 @@ export interface ServerOptions {
   /** The hello-world ceiling instead of the app. */
   hello?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Node options instead of npm start's (startFlags), e.g. another heap growth. */
+  nodeFlags?: string[];
+  /** The server's standard output (its log, and V8's --trace-gc lines) goes to this file instead of /dev/null. */
+  stdoutFile?: string;
 }
 
 /** The Node options `npm start` gives the server in a checkout (its package.json), e.g. the heap's growth. */
@@ -128,8 +132,10 @@ export async function startServer(b: Pick<Bench, 'env'> & Partial<Pick<Bench, 'e
   const base = options.root && b.envFor ? b.envFor(options.root) : b.env;
   const env = { ...base, ...options.env, ...(options.root ? { BENCH_APP_ROOT: options.root } : {}) };
   // stdout (the app's log, LOG_LEVEL) goes to /dev/null: what logging costs is the app's, not a pipe's
-  const flags = options.hello ? [] : startFlags(options.root ?? ROOT);
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: options.root ?? ROOT, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const flags = options.hello ? [] : (options.nodeFlags ?? startFlags(options.root ?? ROOT));
+  const stdout = options.stdoutFile ? openSync(options.stdoutFile, 'w') : 'ignore';
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: options.root ?? ROOT, env, stdio: ['ignore', stdout, 'inherit', 'ipc'] });
+  if (typeof stdout === 'number') closeSync(stdout);
   const next = <K extends string>(key: K) =>
     new Promise<Record<K, unknown>>((done, fail) => {
       const onMessage = (m: Record<string, unknown>) => {

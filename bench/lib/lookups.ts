@@ -20,11 +20,12 @@ export async function importAll(platform: Platform, ids: string[]): Promise<Map<
 /**
  * Live postcodes of the four nations from the sample and supplement: every English, Welsh and NI
  * one plus an equal spread of Scottish ones (455), shuffled deterministically; and how many live
- * rows with a small area the files hold.
+ * rows with a small area the files hold, and all of them (for bulk bodies).
  */
 export function livePostcodes(dataDir: string): {
   picks: string[];
   live: number;
+  all: string[];
 } {
   const csv = (f: string): Record<string, string>[] =>
     parse(readFileSync(join(dataDir, f)), {
@@ -40,5 +41,5 @@ export function livePostcodes(dataDir: string): {
     .map((r, i) => ({ p: r.pcds, k: (i * 7919) % 1009 }))
     .sort((a, b) => a.k - b.k)
     .map((x) => x.p);
-  return { picks, live: live.length };
+  return { picks, live: live.length, all: live.map((r) => r.pcds) };
 }
