@@ -112,7 +112,7 @@ await withBench(
           const fmt = (rs: WrkResult[]) => `${rps(rs).toFixed(0)} (${rs.map((r) => r.rps.toFixed(0)).join(', ')})${p.per > 1 ? `, ${(rps(rs) * p.per).toFixed(0)} postcodes/s` : ''}`;
           out.push(
             `| ${p.what} (${p.connections}) | ${fmt(n)} | ${fmt(d)} | **${ratio.toFixed(2)}**${ratio >= 0.8 ? '' : ' (not within 20%)'} | ` +
-              `${median(n.map((r) => r.p99))} / ${median(d.map((r) => r.p99))} | ${[...n, ...d].reduce((k, r) => k + r.errors, 0)} |`,
+              `${median(n.map((r) => r.p99)).toFixed(1)} / ${median(d.map((r) => r.p99)).toFixed(1)} | ${[...n, ...d].reduce((k, r) => k + r.errors, 0)} |`,
           );
         }
       } finally {
