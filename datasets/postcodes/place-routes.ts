@@ -5,7 +5,7 @@ import { validOutcode } from 'postcode';
 import { badRequest, decodeCursor, encodeCursor, nextLink, notFound, type DatasetContext } from '../../core/contract.ts';
 import { RECORD_FIELDS } from './lookup.ts';
 import { findNearest } from './nearest.ts';
-import { outcodeOf, outcodeRange, outcodeSummary } from './outcodes.ts';
+import { outcodeCounts, outcodeOf, outcodeRange } from './outcodes.ts';
 import { answerSchemas, nearestQuery, outcodeParams, outcodeQuery, problem } from './route-schemas.ts';
 import type { PostcodesRecord } from './types.ts';
 
@@ -36,7 +36,7 @@ export function placeRoutes(app: FastifyInstance, ds: DatasetContext): void {
       const after = q.cursor === undefined ? null : (decodeCursor(q.cursor, ['string'])[0] as string | null);
       const edition = await ds.edition(request);
       if (ds.cacheFor(request, reply, edition)) return reply;
-      const summary = await outcodeSummary(ds.db, table, edition.id, outcode);
+      const summary = await outcodeCounts(ds.db, table, edition.id, outcode);
       if (!summary) throw notFound(`outward code ${outcode} has no postcode in the directory (edition ${edition.label})`);
       const [from, to] = outcodeRange(outcode);
       // pcds compares bytewise (COLLATE "C"): an outward code is a range of the primary key.
