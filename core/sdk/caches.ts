@@ -12,19 +12,20 @@ export function boundedCache<K extends {}, V extends {}>(options: { max: number 
 }
 
 /**
- * State built from one edition (a snapshot, an index), loaded once per edition; the `keep` most
- * recently used editions stay in memory, and a load that failed is tried again on the next call.
+ * State built from one edition (a snapshot, an index), or from a combination of editions named by
+ * one key, loaded once per key; the `keep` most recently used stay in memory, and a load that failed
+ * is tried again on the next call.
  */
-export function perEdition<T>(load: (editionId: number) => Promise<T>, keep = 2): (editionId: number) => Promise<T> {
-  const cache = new LRUCache<number, Promise<T>>({ max: keep });
-  return (editionId) => {
-    let p = cache.get(editionId);
+export function perEdition<T, K extends {} = number>(load: (key: K) => Promise<T>, keep = 2): (key: K) => Promise<T> {
+  const cache = new LRUCache<K, Promise<T>>({ max: keep });
+  return (key) => {
+    let p = cache.get(key);
     if (!p) {
       // shared by every request that asks meanwhile: not cancelled with the one that started it
-      p = outsideRequest(() => load(editionId));
-      cache.set(editionId, p);
+      p = outsideRequest(() => load(key));
+      cache.set(key, p);
       p.catch(() => {
-        if (cache.get(editionId) === p) cache.delete(editionId);
+        if (cache.get(key) === p) cache.delete(key);
       });
     }
     return p;

@@ -2,7 +2,7 @@
 // organisations dataset's, the boundaries dataset's) and shared by every route: the lists are a
 // few hundred records, each answer then only filters and serialises them.
 import {
-  LRUCache,
+  perEdition,
   type BoundaryLevel,
   type BoundaryServices,
   type OrganisationEdition,
@@ -56,19 +56,16 @@ function build(lists: OrganisationEdition, areas: Areas, key: string): View {
 
 /** The view of the current editions (the organisations service's problems: 503 before its first import). */
 export function currentView(ctx: PluginContext): () => Promise<View> {
-  const built = new LRUCache<string, Promise<View>>({ max: 4 });
+  // built once per pair of editions, "<organisations id>|<boundaries id or ->"
+  const built = perEdition<View, string>(async (key) => {
+    const [organisationsId, boundariesId] = key.split('|');
+    const lists = await ctx.service<OrganisationServices>('organisations').edition({ edition: Number(organisationsId) });
+    const areas = await areasOf(ctx.optionalService<BoundaryServices>('boundaries'), boundariesId === '-' ? undefined : Number(boundariesId));
+    return build(lists, areas, key);
+  }, 4);
   return async () => {
-    const organisations = ctx.service<OrganisationServices>('organisations');
-    const boundaries = ctx.optionalService<BoundaryServices>('boundaries');
-    const lists = await organisations.edition();
-    const boundaryEdition = (await boundaries?.currentEdition())?.id;
-    const key = `${lists.edition.id}|${boundaryEdition ?? '-'}`;
-    let view = built.get(key);
-    if (!view) {
-      view = areasOf(boundaries, boundaryEdition).then((areas) => build(lists, areas, key));
-      built.set(key, view);
-      view.catch(() => built.delete(key));
-    }
-    return view;
+    const lists = await ctx.service<OrganisationServices>('organisations').edition();
+    const boundaryEdition = (await ctx.optionalService<BoundaryServices>('boundaries')?.currentEdition())?.id;
+    return built(`${lists.edition.id}|${boundaryEdition ?? '-'}`);
   };
 }
