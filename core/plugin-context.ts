@@ -11,7 +11,7 @@ import { cacheFor } from './rest/cache.ts';
  * The datasets a plug-in's answers can come from: those it declares and, transitively, those they
  * depend on (the census adapter answers from deprivation, which answers from postcodes), in a fixed order.
  */
-export function answeringDatasets(platform: Pick<Platform, 'dataset'>, declared: readonly string[]): string[] {
+function answeringDatasets(platform: Pick<Platform, 'dataset'>, declared: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (id: string) => {
     if (seen.has(id)) return;
@@ -27,15 +27,27 @@ export function createPluginContext(platform: Platform, p: LoadedPlugin): Plugin
   const maxAge = platform.catalogue.info.settings?.cache_max_age ?? 300;
   const { declared: _d, ...dependencies } = dependencyAccess(platform, p);
   const answering = answeringDatasets(platform, dependencies.dependencies.map((d) => d.id));
+  // The version in every ETag: the same in every process and replica (edition ids, not this
+  // process's switch counter), worked out again only when an edition switches.
+  let known: { generation: number; ids: Promise<string> } | undefined;
+  const editionIds = () => {
+    const generation = platform.editions.generation;
+    if (known?.generation !== generation) {
+      const ids = Promise.all(answering.map((id) => platform.editions.get(id))).then((editions) => editions.map((e) => e?.id ?? 0).join('.'));
+      const entry = (known = { generation, ids });
+      ids.catch(() => {
+        if (known === entry) known = undefined;
+      });
+    }
+    return known.ids;
+  };
   return {
     id: p.id,
     manifest: p.manifest,
     log: platform.log.child({ plugin: p.id }),
     ...dependencies,
     async cacheFor(request, reply) {
-      // The same in every process and replica: edition ids, not this process's switch counter.
-      const editions = await Promise.all(answering.map((id) => platform.editions.get(id)));
-      return cacheFor(request, reply, editions.map((e) => e?.id ?? 0).join('.'), maxAge);
+      return cacheFor(request, reply, await editionIds(), maxAge);
     },
   };
 }
