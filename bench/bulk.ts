@@ -5,21 +5,15 @@
 //   npm run bench -- bulk
 //   BENCH_BASE=/tmp/perf-base npm run bench -- bulk
 // BENCH_SECONDS (10) per run, BENCH_ROUNDS (2), interleaved. Servers log at LOG_LEVEL=info to /dev/null.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { hardware, ROOT, startServer, withBench, type Server } from './lib/harness.ts';
-import { importAll, LOOKUP_DATASETS } from './lib/lookups.ts';
+import { resolve } from 'node:path';
+import { hardware, ROOT, startServer, withBench, wrkSampled, type Server } from './lib/harness.ts';
+import { bulkBodies, importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
 import { median, pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BASE = process.env.BENCH_BASE ? resolve(process.env.BENCH_BASE) : undefined;
-const DATA_DIR = resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data');
-
-const csv = (f: string): Record<string, string>[] => parse(readFileSync(join(DATA_DIR, f)), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
-const live = [...csv('onspd/ONSPD_sample.csv'), ...csv('onspd/ONSPD_supplement_from_postcodes_io_examples.csv')].filter((r) => !r.doterm).map((r) => r.pcds);
-const bodies = Array.from({ length: Math.floor(live.length / 1000) }, (_, i) => JSON.stringify({ postcodes: live.slice(i * 1000, i * 1000 + 1000) }));
+const bodies = bulkBodies(livePostcodes(resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data')).all, 1000);
 
 const LOADS = {
   'POST /v1/deprivation/postcodes': '/v1/deprivation/postcodes',
@@ -28,7 +22,6 @@ const LOADS = {
 };
 const CONNECTIONS = [1, 4];
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 await withBench('bulk', LOOKUP_DATASETS, async (b) => {
   const platform = await b.openPlatform();
@@ -46,10 +39,7 @@ await withBench('bulk', LOOKUP_DATASETS, async (b) => {
       for (const c of CONNECTIONS)
         for (const [label, path] of Object.entries(LOADS))
           for (const [name, server] of servers) {
-            const rss: number[] = [];
-            const sampler = setInterval(() => rss.push(rssMb(server.pid)), 250);
-            const r = await wrk(server.url, { post: path, bodies: file }, { connections: c, seconds: SECONDS });
-            clearInterval(sampler);
+            const { result: r, rss } = await wrkSampled(server, { post: path, bodies: file }, { connections: c, seconds: SECONDS });
             const key = `${label}|${name}|${c}`;
             const run = runs.get(key) ?? { results: [], rss: [] };
             run.results.push(r);

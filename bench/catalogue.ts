@@ -1,11 +1,12 @@
 // Cold start to first 200 on /catalogue with the embedded database (first run: a new data folder;
 // later run: the same folder), GET /catalogue throughput (autocannon, 10 s), server RSS after start.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { rssMb } from './lib/harness.ts';
 
 const root = join(import.meta.dirname, '..');
 const state = mkdtempSync(join(tmpdir(), 'bench-catalogue-'));
@@ -29,7 +30,6 @@ async function start(): Promise<{ child: ChildProcess; ms: number }> {
   }
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const stop = (child: ChildProcess) => new Promise((done) => (child.kill('SIGINT'), child.on('exit', done)));
 
 const first = await start();

@@ -10,16 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runImport } from '../core/imports/run.ts';
-import { hardware, startServer, withBench } from './lib/harness.ts';
+import { hardware, rssMb, startServer, withBench } from './lib/harness.ts';
 import { patientsCsv, postcodeCell, samplePostcodes } from '../test/helpers/postcode-files.ts';
 
 const ALL = ['postcodes', 'imd-england-2019', 'imd-england-2025', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'imd-uk-composite', 'deprivation'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const rssMiB = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
 
 async function xlsxFile(path: string, real: string[], rows: number) {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
@@ -53,8 +49,8 @@ await withBench('enrich', ALL, async (b) => {
       const run = async (name: string) => {
         const f = files[name];
         const body = readFileSync(f.path);
-        let peak = rssMiB(server.pid);
-        const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(server.pid))), 50);
+        let peak = rssMb(server.pid);
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 50);
         const t0 = performance.now();
         const res = await fetch(`${server.url}/enrich`, { method: 'POST', headers: { 'content-type': f.type }, body });
         if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
@@ -65,7 +61,7 @@ await withBench('enrich', ALL, async (b) => {
         return { name, rows: f.rows, seconds, bytesIn: body.length, bytesOut: bytes, peak };
       };
       await run('csv 1000'); // warm-up: index snapshots loaded, code compiled
-      const before = rssMiB(server.pid);
+      const before = rssMb(server.pid);
       const results = [];
       for (const name of ['csv 10000', 'csv 100000', 'csv 100000 wide', 'xlsx 100000']) results.push(await run(name));
       return [

@@ -9,8 +9,8 @@
 // BENCH_SECONDS (8) per run, BENCH_ROUNDS (3).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hardware, ROOT, startFlags, startServer, withBench, type Server } from './lib/harness.ts';
-import { importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
+import { hardware, ROOT, startFlags, startServer, withBench, wrkSampled, type Server } from './lib/harness.ts';
+import { bulkBodies, importAll, livePostcodes, LOOKUP_DATASETS } from './lib/lookups.ts';
 import { median, pathsFile, wrk, type WrkResult } from './lib/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -21,7 +21,6 @@ const VARIANTS: Record<string, string> = process.env.BENCH_HEAP
   : { [`npm start (${START || 'V8 default'})`]: START, 'V8 default': '', '--heap-growing-percent=25': '--heap-growing-percent=25', '--heap-growing-percent=50': '--heap-growing-percent=50' };
 
 const { all } = livePostcodes(resolve(ROOT, process.env.CATALOGUE_DATA_DIR ?? '../shared/data'));
-const bodiesOf = (size: number) => Array.from({ length: Math.floor(all.length / size) }, (_, i) => JSON.stringify({ postcodes: all.slice(i * size, (i + 1) * size) }));
 const LOADS = [
   { name: 'POST /v1/postcodes/lookup, 100', path: '/v1/postcodes/lookup', size: 100 },
   { name: 'POST /v1/postcodes/lookup, 1,000', path: '/v1/postcodes/lookup', size: 1000 },
@@ -29,47 +28,54 @@ const LOADS = [
   { name: 'POST /v1/deprivation/postcodes, 1,000', path: '/v1/deprivation/postcodes', size: 1000 },
 ];
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const collections = (log: string, kind: string) => readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(kind)).length;
+/** Full and young collections so far, from a --trace-gc log. */
+function collections(log: string): { full: number; young: number } {
+  const lines = readFileSync(log, 'utf8').split('\n');
+  return { full: lines.filter((l) => l.includes('Mark-Compact')).length, young: lines.filter((l) => l.includes('Scavenge')).length };
+}
 
 await withBench('heap', LOOKUP_DATASETS, async (b) => {
   const platform = await b.openPlatform();
   await importAll(platform, LOOKUP_DATASETS);
   await platform.close();
   const servers = new Map<string, { server: Server; log: string }>();
-  for (const [name, flags] of Object.entries(VARIANTS)) {
-    const log = join(b.work, `gc-${servers.size}.log`);
-    const server = await startServer(b, { env: { LOG_LEVEL: 'warn' }, nodeFlags: [...flags.split(/\s+/).filter(Boolean), '--trace-gc'], stdoutFile: log });
-    servers.set(name, { server, log });
-  }
   const load = [hardware()];
   const rows: string[] = [];
-  for (const l of LOADS) {
-    const bodies = pathsFile(b.work, `bodies-${l.size}`, bodiesOf(l.size));
-    const runs = new Map<string, { results: WrkResult[]; rss: number[]; full: number; young: number }>();
-    for (const { server } of servers.values()) await wrk(server.url, { post: l.path, bodies }, { connections: 4, seconds: 2 });
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, { server, log }] of servers) {
-        const run = runs.get(name) ?? { results: [], rss: [], full: 0, young: 0 };
-        runs.set(name, run);
-        const [full, young] = [collections(log, 'Mark-Compact'), collections(log, 'Scavenge')];
-        const sampler = setInterval(() => run.rss.push(rssMb(server.pid)), 250);
-        run.results.push(await wrk(server.url, { post: l.path, bodies }, { connections: 4, seconds: SECONDS }));
-        clearInterval(sampler);
-        run.full += collections(log, 'Mark-Compact') - full;
-        run.young += collections(log, 'Scavenge') - young;
+  try {
+    for (const [name, flags] of Object.entries(VARIANTS)) {
+      const log = join(b.work, `gc-${servers.size}.log`);
+      const server = await startServer(b, { env: { LOG_LEVEL: 'warn' }, nodeFlags: [...flags.split(/\s+/).filter(Boolean), '--trace-gc'], stdoutFile: log });
+      servers.set(name, { server, log });
+    }
+    for (const l of LOADS) {
+      const bodies = pathsFile(b.work, `bodies-${l.size}`, bulkBodies(all, l.size));
+      const runs = new Map<string, { results: WrkResult[]; rss: number[]; full: number; young: number }>();
+      for (const { server } of servers.values()) await wrk(server.url, { post: l.path, bodies }, { connections: 4, seconds: 2 });
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [name, { server, log }] of servers) {
+          const run = runs.get(name) ?? { results: [], rss: [], full: 0, young: 0 };
+          runs.set(name, run);
+          const before = collections(log);
+          const { result, rss } = await wrkSampled(server, { post: l.path, bodies }, { connections: 4, seconds: SECONDS });
+          const after = collections(log);
+          run.results.push(result);
+          run.rss.push(...rss);
+          run.full += after.full - before.full;
+          run.young += after.young - before.young;
+        }
+      }
+      for (const [name, run] of runs) {
+        const rps = run.results.map((r) => r.rps);
+        rows.push(
+          `| ${l.name} | ${name} | ${rps.map((x) => (x * l.size).toFixed(0)).join(', ')} | ${median(run.results.map((r) => r.p99)).toFixed(1)} | ` +
+            `${(run.full / ROUNDS / SECONDS).toFixed(1)} / ${(run.young / ROUNDS / SECONDS).toFixed(0)} | ${Math.min(...run.rss).toFixed(0)}–${Math.max(...run.rss).toFixed(0)} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
+        );
       }
     }
-    for (const [name, run] of runs) {
-      const rps = run.results.map((r) => r.rps);
-      rows.push(
-        `| ${l.name} | ${name} | ${rps.map((x) => (x * l.size).toFixed(0)).join(', ')} | ${median(run.results.map((r) => r.p99)).toFixed(1)} | ` +
-          `${(run.full / ROUNDS / SECONDS).toFixed(1)} / ${(run.young / ROUNDS / SECONDS).toFixed(0)} | ${Math.min(...run.rss).toFixed(0)}–${Math.max(...run.rss).toFixed(0)} | ${run.results.reduce((n, r) => n + r.errors, 0)} |`,
-      );
-    }
+    load.push(hardware());
+  } finally {
+    for (const { server } of servers.values()) await server.stop();
   }
-  load.push(hardware());
-  for (const { server } of servers.values()) await server.stop();
   console.log(`servers: bench/lib/server.ts, one process per Node option set, LOG_LEVEL=warn; wrk -t1 -c4, ${SECONDS} s × ${ROUNDS} rounds, interleaved`);
   console.log(load.join('\n'));
   console.log('\n| load (postcodes a body) | Node options | postcodes/s (each round) | p99 ms (median) | full / young collections a second | server RSS during the runs, MB | errors |');

@@ -5,19 +5,17 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres CATALOGUE_DATA_DIR=../shared/data node --import tsx bench/memory.ts
 // BENCH_SECONDS (default 60) sets the length of the load; BENCH_BASE=/tmp/perf-base runs the same load
 // against another checkout first.
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { runImport } from '../core/imports/run.ts';
 import { dependencyOrder } from '../core/manifest.ts';
 import { resolve } from 'node:path';
-import { hardware, ROOT, startServer, withBench } from './lib/harness.ts';
+import { hardware, ROOT, rssMb, startServer, withBench } from './lib/harness.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const BASE = process.env.BENCH_BASE ? resolve(process.env.BENCH_BASE) : undefined;
 const ALL = ['greenspace', 'postcodes', 'imd-england-2019', 'imd-england-2025', 'imd-wales-2019', 'imd-scotland-2020', 'imd-northern-ireland-2017', 'imd-uk-composite', 'deprivation', 'organisations', 'boundaries'];
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 await withBench('memory', ALL, async (b) => {
   const platform = await b.openPlatform();

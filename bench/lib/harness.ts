@@ -8,6 +8,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from './root.ts';
+import { wrk, type WrkLoad, type WrkResult } from './wrk.ts';
 import pg from 'pg';
 import { loadConfig } from '../../core/config.ts';
 import { openPlatform, createLogger, type Platform } from '../../core/platform.ts';
@@ -35,6 +36,20 @@ export async function baseEnv(b: Bench, root: string | undefined): Promise<NodeJ
   if (!root || process.env.BENCH_BASE_OWN_DATABASE !== '1') return {};
   const { DATABASE_URL, CATALOGUE_FILE } = await b.ownDatabase(root);
   return { DATABASE_URL, CATALOGUE_FILE };
+}
+
+/** A process's resident set size, MB (0 once it has gone). */
+export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** wrk against a server with the server's RSS sampled every 250 ms meanwhile. */
+export async function wrkSampled(server: Pick<Server, 'url' | 'pid'>, load: WrkLoad, options: { connections: number; seconds: number }): Promise<{ result: WrkResult; rss: number[] }> {
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(rssMb(server.pid)), 250);
+  try {
+    return { result: await wrk(server.url, load, options), rss };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 export function hardware(): string {

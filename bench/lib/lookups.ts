@@ -43,3 +43,7 @@ export function livePostcodes(dataDir: string): {
     .map((x) => x.p);
   return { picks, live: live.length, all: live.map((r) => r.pcds) };
 }
+
+/** Bulk request bodies of `size` postcodes each, the list cut in turn (what is left over is not sent). */
+export const bulkBodies = (postcodes: string[], size: number): string[] =>
+  Array.from({ length: Math.floor(postcodes.length / size) }, (_, i) => JSON.stringify({ postcodes: postcodes.slice(i * size, (i + 1) * size) }));
