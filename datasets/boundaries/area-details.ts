@@ -3,7 +3,7 @@
 // without the geometry.
 import type { Knex } from 'knex';
 import { perEdition, type AreaDetails, type BoundaryLevel } from '../../core/contract.ts';
-import { findField } from './collections.ts';
+import { asNumber, findField } from './collections.ts';
 
 interface Row {
   collection: string;
@@ -15,12 +15,6 @@ interface Row {
   label_lat: number | null;
   properties: Record<string, string | number | boolean | null>;
 }
-
-// The .dbf stores some numbers as text ("-2.07811e+00"), and leaves others empty.
-const numeric = (v: unknown): number | null => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-};
 
 function detailsOf(row: Row, vintage: string): AreaDetails {
   const fields = Object.keys(row.properties);
@@ -36,8 +30,8 @@ function detailsOf(row: Row, vintage: string): AreaDetails {
     name: row.name,
     name_welsh: row.name_welsh,
     vintage,
-    bng_e: numeric(value(/^BNG_E$/)),
-    bng_n: numeric(value(/^BNG_N$/)),
+    bng_e: asNumber(value(/^BNG_E$/)),
+    bng_n: asNumber(value(/^BNG_N$/)),
     long: row.label_lon,
     lat: row.label_lat,
     globalid: typeof globalid === 'string' && globalid !== '' ? globalid : null,

@@ -88,3 +88,9 @@ export function findField(fields: string[], patterns: RegExp[] | undefined): str
   }
   return undefined;
 }
+
+/** A number of a feature's properties: the .dbf stores some numbers as text ("-2.07811e+00") and leaves others empty. */
+export const asNumber = (v: unknown): number | null => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : null;
+};

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import * as shapefile from 'shapefile';
 import { SourceError, type DatasetImporter, type ImportContext } from '../../core/contract.ts';
-import { COLLECTIONS, findField, type CollectionConfig } from './collections.ts';
+import { asNumber, COLLECTIONS, findField, type CollectionConfig } from './collections.ts';
 import { bboxOf, geometryProblems, toStoredGeometry, vertexCount, type BBox, type Geometry } from './geometry.ts';
 import { crossCheckOrganisations } from './cross-check.ts';
 import { indexOf, type IndexRow } from './spatial-index.ts';
@@ -60,10 +60,6 @@ function* readGeoJson(path: string): Generator<RawFeature> {
   for (const f of fc.features) yield { properties: f.properties ?? {}, geometry: f.geometry ?? null, index: ++index };
 }
 
-const asNumber = (v: unknown): number | null => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-};
 const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/\s+/g, ' ').trim());
 
 async function importCollection(ctx: ImportContext, name: string, config: CollectionConfig, kept: IndexRow[]): Promise<void> {
