@@ -37,16 +37,13 @@ export async function generatedTypes(root: string, only?: string[]): Promise<Map
     join(root, 'core', 'types.ts'),
     await typesFor(await schemaFiles(join(root, 'core', 'schemas'), '.schema.json'), (f) => CORE_TYPES[basename(f)] ?? pascal(basename(f, '.schema.json'))),
   );
-  const datasets = join(root, 'datasets');
-  for (const id of existsSync(datasets) ? (await readdir(datasets)).sort() : []) {
-    if (only && !only.includes(id)) continue;
-    for (const [path, content] of await pluginTypes(join(datasets, id))) out.set(path, content);
-  }
-  // platform plug-ins (plugins/<id>/schemas) the same way: the shapes of the answers they serve
-  const plugins = join(root, 'plugins');
-  for (const id of existsSync(plugins) ? (await readdir(plugins)).sort() : []) {
-    if (only && !only.includes(id)) continue;
-    for (const [path, content] of await pluginTypes(join(plugins, id))) out.set(path, content);
+  // datasets/<id>/schemas and platform plug-ins' plugins/<id>/schemas (the shapes of the answers they serve) alike
+  for (const kind of ['datasets', 'plugins']) {
+    const dir = join(root, kind);
+    for (const id of existsSync(dir) ? (await readdir(dir)).sort() : []) {
+      if (only && !only.includes(id)) continue;
+      for (const [path, content] of await pluginTypes(join(dir, id))) out.set(path, content);
+    }
   }
   return out;
 }

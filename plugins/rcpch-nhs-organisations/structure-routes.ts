@@ -25,8 +25,8 @@ export function structureRoutes(app: FastifyInstance, view: () => Promise<View>,
 function register(app: FastifyInstance, kind: Kind, view: () => Promise<View>, answers: AnswerCache): void {
   const definition = kind.definition as Definition;
   const members = scalarMembers(definition);
-  const plain = kind.nestsOrganisations ? withOrganisations(definition) : one(definition);
   const nested = withOrganisations(definition);
+  const plain = kind.nestsOrganisations ? nested : one(definition);
   const params = codeParams('code', `The ${kind.key} of one (any case)`);
   const query = filterQuery([kind.key, 'name'], kind.selectsFields ? { fields: { type: 'string', maxLength: 500, description: 'Comma-separated members to answer (e.g. boundary_identifier,name)' } } : {});
   const missing = () => notFound(`No ${kind.singular} matches the given query.`);

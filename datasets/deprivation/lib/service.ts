@@ -44,6 +44,27 @@ export function createDeprivationService(ds: DatasetContext) {
     return out;
   }
 
+  async function makePlan(edition?: string, quantile?: number): Promise<Plan> {
+    const { choice, unknown, clash } = chooseEditions(registry, edition);
+    if (unknown.length) {
+      const absent = absentList(registry);
+      throw badRequest(
+        `unknown index edition(s): ${unknown.join(', ')} (known: ${registry.national.map((d) => d.label).join(', ') || 'none'}${absent ? `; index datasets declared but absent: ${absent}` : ''})`,
+        [{ name: 'edition', reason: 'unknown index edition' }],
+      );
+    }
+    if (clash.length) throw badRequest(`two editions for one nation: ${clash.join(', ')}`, [{ name: 'edition', reason: 'at most one edition per nation' }]);
+    if (quantile !== undefined && !(Number.isInteger(quantile) && quantile >= indices.MIN_QUANTILE && quantile <= indices.MAX_QUANTILE))
+      throw badRequest(`quantile must be an integer from ${indices.MIN_QUANTILE} to ${indices.MAX_QUANTILE}`, [{ name: 'quantile', reason: 'outside 2..20' }]);
+    const pc = await postcodes().currentEdition();
+    if (!pc) throw new Problem(503, 'Dataset not imported yet', 'the postcode directory has no edition yet; see /catalogue/postcodes', { dataset: 'postcodes' });
+    const snapshots = new Map<IndexDescriptor, IndexSnapshot | null>();
+    await Promise.all([...new Set(choice.values())].map(async (d) => snapshots.set(d, d.table ? await registry.services(d).snapshot() : null)));
+    const composite = registry.composite ? await registry.services(registry.composite).snapshot() : null;
+    const key = [pc.id, ...[...choice.entries()].map(([n, d]) => `${n[0]}${snapshots.get(d)?.edition.id ?? d.label}`), composite?.edition.id ?? 0, quantile ?? ''].join('.');
+    return { registry, choice, snapshots, composite, quantile, memo, postcodes: pc, key };
+  }
+
   // plans by (editions version, edition=, quantile=): a plan asks for every index's current snapshot
   const plans = boundedCache<string, Plan>({ max: 64 });
 
@@ -53,28 +74,8 @@ export function createDeprivationService(ds: DatasetContext) {
     async plan(edition?: string, quantile?: number): Promise<Plan> {
       const key = `${ds.editionsVersion()}|${edition ?? ''}|${quantile ?? ''}`;
       let plan = plans.get(key);
-      if (!plan) plans.set(key, (plan = await this.makePlan(edition, quantile)));
+      if (!plan) plans.set(key, (plan = await makePlan(edition, quantile)));
       return plan;
-    },
-    async makePlan(edition?: string, quantile?: number): Promise<Plan> {
-      const { choice, unknown, clash } = chooseEditions(registry, edition);
-      if (unknown.length) {
-        const absent = absentList(registry);
-        throw badRequest(
-          `unknown index edition(s): ${unknown.join(', ')} (known: ${registry.national.map((d) => d.label).join(', ') || 'none'}${absent ? `; index datasets declared but absent: ${absent}` : ''})`,
-          [{ name: 'edition', reason: 'unknown index edition' }],
-        );
-      }
-      if (clash.length) throw badRequest(`two editions for one nation: ${clash.join(', ')}`, [{ name: 'edition', reason: 'at most one edition per nation' }]);
-      if (quantile !== undefined && !(Number.isInteger(quantile) && quantile >= indices.MIN_QUANTILE && quantile <= indices.MAX_QUANTILE))
-        throw badRequest(`quantile must be an integer from ${indices.MIN_QUANTILE} to ${indices.MAX_QUANTILE}`, [{ name: 'quantile', reason: 'outside 2..20' }]);
-      const pc = await postcodes().currentEdition();
-      if (!pc) throw new Problem(503, 'Dataset not imported yet', 'the postcode directory has no edition yet; see /catalogue/postcodes', { dataset: 'postcodes' });
-      const snapshots = new Map<IndexDescriptor, IndexSnapshot | null>();
-      await Promise.all([...new Set(choice.values())].map(async (d) => snapshots.set(d, d.table ? await registry.services(d).snapshot() : null)));
-      const composite = registry.composite ? await registry.services(registry.composite).snapshot() : null;
-      const key = [pc.id, ...[...choice.entries()].map(([n, d]) => `${n[0]}${snapshots.get(d)?.edition.id ?? d.label}`), composite?.edition.id ?? 0, quantile ?? ''].join('.');
-      return { registry, choice, snapshots, composite, quantile, memo, postcodes: pc, key };
     },
     /** One postcode-directory answer per input, in order (composed into results by composeOne). */
     lookup: (inputs: string[], plan: Plan): Promise<PostcodeLookup[]> => lookup(inputs, plan.postcodes.id),
