@@ -17,7 +17,7 @@ export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/
 export { inlineDefinitions } from './sdk/definitions.ts';
 export { chooseFormat, sendCsv, sendJsonList, type Format } from './sdk/formats.ts';
 export { encodeCursor, decodeCursor, requestedLimit, pageLimit, nextLink, pageOf, type CursorKind, type Page } from './sdk/paging.ts';
-export { LRUCache, boundedCache, perEdition } from './sdk/caches.ts';
+export { LRUCache, boundedCache, perEdition, sharedPerEdition } from './sdk/caches.ts';
 export { answerCache, COMPRESS_THRESHOLD, type AnswerCache } from './sdk/answers.ts';
 export { latitude, longitude, radiusMetres, pageSize, haversineKm } from './sdk/params.ts';
 export { recordTables } from './sdk/record-tables.ts';

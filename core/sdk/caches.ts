@@ -31,3 +31,18 @@ export function perEdition<T, K extends {} = number>(load: (key: K) => Promise<T
     return p;
   };
 }
+
+const shared = new WeakMap<object, Map<string, (editionId: number) => Promise<unknown>>>();
+
+/**
+ * perEdition, one per database and `key` (what is built, from which table: "names:postcodes_names"),
+ * shared by everything in the process that asks for it (a dataset's routes and its services): the
+ * first caller's `load` is the one used.
+ */
+export function sharedPerEdition<T>(db: object, key: string, load: (editionId: number) => Promise<T>, keep = 2): (editionId: number) => Promise<T> {
+  let byKey = shared.get(db);
+  if (!byKey) shared.set(db, (byKey = new Map()));
+  let loader = byKey.get(key);
+  if (!loader) byKey.set(key, (loader = perEdition(load, keep)));
+  return loader as (editionId: number) => Promise<T>;
+}

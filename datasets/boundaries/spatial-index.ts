@@ -4,7 +4,7 @@
 // the old one is dropped once two newer editions have been used: perEdition).
 import Flatbush from 'flatbush';
 import type { Knex } from 'knex';
-import { perEdition, type AreaRef } from '../../core/contract.ts';
+import { sharedPerEdition, type AreaRef } from '../../core/contract.ts';
 import { LEVELS, type Level } from './collections.ts';
 import { pack, pointInPolygon, polygonsOf, type Geometry, type PackedPolygon } from './geometry.ts';
 
@@ -70,17 +70,11 @@ export function indexOf(rows: IndexRow[], vintage: Map<string, string>): Spatial
   };
 }
 
-const shared = new WeakMap<Knex, Map<string, (editionId: number) => Promise<SpatialIndex>>>();
-
 /**
  * The index of an edition, built on first use (concurrent first requests share one build) and kept
  * for the two most recently used editions; one per database and table, shared by the routes and the
  * services of a process.
  */
 export function sharedIndexes(db: Knex, areasTable: string, setsTable: string): (editionId: number) => Promise<SpatialIndex> {
-  let byTable = shared.get(db);
-  if (!byTable) shared.set(db, (byTable = new Map()));
-  let indexes = byTable.get(areasTable);
-  if (!indexes) byTable.set(areasTable, (indexes = perEdition((editionId) => buildIndex(db, areasTable, setsTable, editionId))));
-  return indexes;
+  return sharedPerEdition(db, `spatial-index:${areasTable}`, (editionId) => buildIndex(db, areasTable, setsTable, editionId));
 }

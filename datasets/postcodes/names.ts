@@ -2,7 +2,7 @@
 // the names of an edition as the routes use them: loaded once per edition (a few hundred thousand
 // short strings at most), kept for the editions most recently asked for.
 import type { Knex } from 'knex';
-import { perEdition } from '../../core/contract.ts';
+import { sharedPerEdition } from '../../core/contract.ts';
 
 export const NAME_TABLES: Record<string, { fields: string[] }> = {
   'countries.json': { fields: ['ctry'] },
@@ -32,19 +32,9 @@ export const NAMED_FIELDS = [...new Set(Object.values(NAME_TABLES).flatMap((t) =
 /** Field → code → name, of one edition. */
 export type Names = Map<string, Map<string, string>>;
 
-const loaders = new WeakMap<Knex, Map<string, (editionId: number) => Promise<Names>>>();
-
 /** The names of an edition, read from the names table on first use; one loader per table, shared by the routes and the service. */
 export function editionNames(db: Knex, namesTable: string): (editionId: number) => Promise<Names> {
-  let byTable = loaders.get(db);
-  if (!byTable) loaders.set(db, (byTable = new Map()));
-  let load = byTable.get(namesTable);
-  if (!load) byTable.set(namesTable, (load = loadNames(db, namesTable)));
-  return load;
-}
-
-function loadNames(db: Knex, namesTable: string): (editionId: number) => Promise<Names> {
-  return perEdition(async (editionId) => {
+  return sharedPerEdition(db, `names:${namesTable}`, async (editionId) => {
     const rows: { field: string; code: string; name: string }[] = await db(namesTable).where({ edition_id: editionId }).select('field', 'code', 'name');
     const names: Names = new Map();
     for (const r of rows) {

@@ -3,7 +3,7 @@
 // thousand outward codes), a draw picks an outward code by its weight, then a postcode inside its
 // range of the primary key.
 import type { Knex } from 'knex';
-import { perEdition } from '../../core/contract.ts';
+import { sharedPerEdition } from '../../core/contract.ts';
 import { RECORD_FIELDS } from './lookup.ts';
 import { outcodeRange } from './outcodes.ts';
 import type { PostcodesRecord } from './types.ts';
@@ -16,26 +16,17 @@ interface LiveCounts {
   total: number;
 }
 
-const loaders = new WeakMap<Knex, Map<string, (editionId: number) => Promise<LiveCounts>>>();
-
 /** The live counts of a table's editions, loaded once per edition and shared by every caller. */
 function liveCountsOf(db: Knex, table: string): (editionId: number) => Promise<LiveCounts> {
-  let byTable = loaders.get(db);
-  if (!byTable) loaders.set(db, (byTable = new Map()));
-  let load = byTable.get(table);
-  if (!load) {
-    load = perEdition(async (editionId) => {
-      const rows: { outcode: string; n: number }[] = (
-        await db.raw(`SELECT outcode, count(*)::int AS n FROM "${table}" WHERE edition_id = ? AND doterm IS NULL GROUP BY outcode ORDER BY outcode`, [editionId])
-      ).rows;
-      const ends: number[] = [];
-      let total = 0;
-      for (const r of rows) ends.push((total += r.n));
-      return { outcodes: rows.map((r) => r.outcode), counts: new Map(rows.map((r) => [r.outcode, r.n])), ends, total };
-    }, 3);
-    byTable.set(table, load);
-  }
-  return load;
+  return sharedPerEdition(db, `live-counts:${table}`, async (editionId) => {
+    const rows: { outcode: string; n: number }[] = (
+      await db.raw(`SELECT outcode, count(*)::int AS n FROM "${table}" WHERE edition_id = ? AND doterm IS NULL GROUP BY outcode ORDER BY outcode`, [editionId])
+    ).rows;
+    const ends: number[] = [];
+    let total = 0;
+    for (const r of rows) ends.push((total += r.n));
+    return { outcodes: rows.map((r) => r.outcode), counts: new Map(rows.map((r) => [r.outcode, r.n])), ends, total };
+  }, 3);
 }
 
 /** The index of the first end above `r` (binary search). */
