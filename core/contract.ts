@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { DatasetManifest, PluginManifest } from './types.ts';
 
 export type { DatasetManifest, PluginManifest };
-export { Problem, badRequest, notFound, type InvalidParam } from './sdk/problem.ts';
+export { Problem, badRequest, notFound, notImported, type InvalidParam } from './sdk/problem.ts';
 export { metaProperties, responseRecordSchema, listResponseSchema } from './sdk/meta.ts';
 export { inlineDefinitions } from './sdk/definitions.ts';
 export { chooseFormat, sendCsv, sendJsonList, type Format } from './sdk/formats.ts';

@@ -7,7 +7,7 @@ import type { LoadedDataset } from './loader.ts';
 import { dependenciesOf } from './manifest.ts';
 import type { Platform } from './platform.ts';
 import { cacheFor } from './rest/cache.ts';
-import { Problem, notFound } from './sdk/problem.ts';
+import { Problem, notImported, notFound } from './sdk/problem.ts';
 import { registerTableRoutes } from './rest/table-routes.ts';
 import { tableName } from './tables.ts';
 
@@ -76,9 +76,7 @@ export function createDatasetContext(platform: Platform, dataset: LoadedDataset)
       }
       const current = await ds.currentEdition();
       if (!current)
-        throw new Problem(503, 'Dataset not imported yet', `${dataset.id} has no edition yet; its import status is at /catalogue/${dataset.id}`, {
-          dataset: dataset.id,
-        });
+        throw notImported(dataset.id);
       return current;
     },
     describe(edition) {

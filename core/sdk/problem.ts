@@ -33,6 +33,9 @@ export class Problem extends Error {
 export const badRequest = (detail: string, invalid_params?: InvalidParam[]) =>
   new Problem(400, 'Bad request', detail, invalid_params ? { invalid_params } : {});
 export const notFound = (detail: string) => new Problem(404, 'Not found', detail);
+/** 503: a dataset answers nothing before its first import (`detail` says what waits for it). */
+export const notImported = (dataset: string, detail = `${dataset} has no edition yet; its import status is at /catalogue/${dataset}`, extra: Record<string, unknown> = { dataset }) =>
+  new Problem(503, 'Dataset not imported yet', detail, extra);
 
 export function sendProblem(reply: FastifyReply, problem: Problem, instance?: string): FastifyReply {
   return reply

@@ -1,6 +1,6 @@
 // The boundaries service (BoundaryServices in the contract): point-in-area, and each level's areas
 // with their reference points, without HTTP.
-import { Problem, badRequest, notFound, type DatasetContext, type BoundaryServices, type EditionInfo } from '../../core/contract.ts';
+import { notImported, badRequest, notFound, type DatasetContext, type BoundaryServices, type EditionInfo } from '../../core/contract.ts';
 import { sharedAreaDetails } from './area-details.ts';
 import { byLevel } from './collections.ts';
 import { sharedIndexes } from './spatial-index.ts';
@@ -20,7 +20,7 @@ export default function services(ds: DatasetContext): BoundaryServices {
       if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
         throw badRequest('lat/lon must be finite WGS84 degrees', [{ name: 'lat/lon', reason: 'out of range' }]);
       const edition = await editionOf(editionId);
-      if (!edition) throw new Problem(503, 'Dataset not imported yet', 'boundaries has no edition yet; see /catalogue/boundaries', { dataset: 'boundaries' });
+      if (!edition) throw notImported('boundaries', 'boundaries has no edition yet; see /catalogue/boundaries');
       const areas = (await indexOf(edition.id)).locate(lon, lat);
       return { areas, by_level: byLevel(areas), edition };
     },

@@ -1,6 +1,6 @@
 // Deprivation by postcode: one (GET) or up to 1,000 (POST), each result with its own status.
 import type { FastifyRequest } from 'fastify';
-import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, badRequest, chooseFormat, indices, sendCsv, sendJsonList, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
+import { MAX_BULK, acceptCsvPostcodes, bulkBodyDescription, bulkBodySchema, bulkInputs, Problem, notImported, badRequest, chooseFormat, indices, sendCsv, sendJsonList, type DatasetRoutes, type EditionInfo } from '../../core/contract.ts';
 import { createDeprivationService } from './lib/service.ts';
 import { composeOne } from './lib/compose.ts';
 import { bulkResponse, singleResponse } from './lib/response-schemas.ts';
@@ -36,7 +36,7 @@ const routes: DatasetRoutes = (app, ds) => {
   /** The deprivation edition (the recorded registry of indices), which every answer names. */
   const ownEdition = async () => {
     const e = await ds.currentEdition();
-    if (!e) throw new Problem(503, 'Dataset not imported yet', 'deprivation has no edition yet; see /catalogue/deprivation', { dataset: ds.id });
+    if (!e) throw notImported(ds.id, 'deprivation has no edition yet; see /catalogue/deprivation');
     return e;
   };
   const meta = (own: EditionInfo, postcodes: EditionInfo) => ({

@@ -1,7 +1,7 @@
 // When each kept edition took effect (this plug-in's edition_info, joined to the kept editions the
 // contract lists), and which edition answers a request: as_of=, edition=, or the current one.
 import type { FastifyRequest } from 'fastify';
-import { Problem, badRequest, notFound, type DatasetContext, type EditionInfo } from '../../core/contract.ts';
+import { Problem, notImported, badRequest, notFound, type DatasetContext, type EditionInfo } from '../../core/contract.ts';
 
 interface Period {
   edition: EditionInfo;
@@ -54,6 +54,6 @@ export async function chosenEdition(ds: DatasetContext, which: { edition?: strin
     return e;
   }
   const current = await ds.currentEdition();
-  if (!current) throw new Problem(503, 'Dataset not imported yet', `${ds.id} has no edition yet; its import status is at /catalogue/${ds.id}`, { dataset: ds.id });
+  if (!current) throw notImported(ds.id);
   return current;
 }

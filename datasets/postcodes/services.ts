@@ -2,7 +2,7 @@
 // those near a point or in an outward code, the districts around a point, draw one at random and
 // name their codes, without HTTP. Each member runs the same query code as the dataset's own routes.
 import { validOutcode } from 'postcode';
-import { Problem, badRequest, type DatasetContext, type EditionInfo, type PostcodeRecord, type PostcodeServices } from '../../core/contract.ts';
+import { notImported, badRequest, type DatasetContext, type EditionInfo, type PostcodeRecord, type PostcodeServices } from '../../core/contract.ts';
 import { findPostcodes, normalise } from './lookup.ts';
 import { editionNames } from './names.ts';
 import { nearQuery } from './near.ts';
@@ -59,7 +59,7 @@ export default function services(ds: DatasetContext): PostcodeServices {
   const namesOf = editionNames(ds.db, ds.tableName('names'));
   const current = async (): Promise<EditionInfo> => {
     const edition = await ds.currentEdition();
-    if (!edition) throw new Problem(503, 'Dataset not imported yet', 'the postcode directory has no edition yet; see /catalogue/postcodes', { dataset: 'postcodes' });
+    if (!edition) throw notImported('postcodes', 'the postcode directory has no edition yet; see /catalogue/postcodes');
     return edition;
   };
   const editionOf = async (editionId?: number) => (editionId === undefined ? (await current()).id : editionId);

@@ -1,6 +1,6 @@
 // The deprivation-by-postcode service: chooses the index editions, loads their snapshots (memory,
 // per edition), looks the postcodes up through the postcodes plug-in and composes the answers.
-import { Problem, badRequest, boundedCache, indices, type DatasetContext, type EditionInfo, type IndexDescriptor, type IndexSnapshot, type PostcodeLookup, type PostcodeServices } from '../../../core/contract.ts';
+import { notImported, badRequest, boundedCache, indices, type DatasetContext, type EditionInfo, type IndexDescriptor, type IndexSnapshot, type PostcodeLookup, type PostcodeServices } from '../../../core/contract.ts';
 import { compose, type Composer, type DeprivationResult } from './compose.ts';
 import type { AnswerMemo } from './answers.ts';
 import { absentList, chooseEditions, discoverIndices } from './registry.ts';
@@ -57,7 +57,7 @@ export function createDeprivationService(ds: DatasetContext) {
     if (quantile !== undefined && !(Number.isInteger(quantile) && quantile >= indices.MIN_QUANTILE && quantile <= indices.MAX_QUANTILE))
       throw badRequest(`quantile must be an integer from ${indices.MIN_QUANTILE} to ${indices.MAX_QUANTILE}`, [{ name: 'quantile', reason: 'outside 2..20' }]);
     const pc = await postcodes().currentEdition();
-    if (!pc) throw new Problem(503, 'Dataset not imported yet', 'the postcode directory has no edition yet; see /catalogue/postcodes', { dataset: 'postcodes' });
+    if (!pc) throw notImported('postcodes', 'the postcode directory has no edition yet; see /catalogue/postcodes');
     const snapshots = new Map<IndexDescriptor, IndexSnapshot | null>();
     await Promise.all([...new Set(choice.values())].map(async (d) => snapshots.set(d, d.table ? await registry.services(d).snapshot() : null)));
     const composite = registry.composite ? await registry.services(registry.composite).snapshot() : null;

@@ -2,7 +2,7 @@
 // Wales: the edition of that year, 2019 by default; Scotland and Northern Ireland: their one index
 // whatever it says), and every way of not answering as the status clients treat as "no value":
 // never a 200 without a quantile.
-import { Problem, badRequest, notFound, type DeprivationAnswer, type DeprivationServices, type Nation, type PluginContext } from '../../../core/contract.ts';
+import { Problem, notImported, badRequest, notFound, type DeprivationAnswer, type DeprivationServices, type Nation, type PluginContext } from '../../../core/contract.ts';
 import { yearOfLabel, type IndexEditions } from './indices.ts';
 
 /** The year the Census Platform answers with when none is given (IoD2019, WIMD 2019). */
@@ -48,7 +48,7 @@ function refusal(a: DeprivationAnswer, editions: IndexEditions, year: number | u
     case 'index_edition_unavailable':
       return badRequest(a.message, [{ name: 'year', reason: 'edition published here without small areas' }]);
     case 'index_not_loaded':
-      return new Problem(503, 'Dataset not imported yet', a.message, { retry_after: 60 });
+      return notImported('deprivation', a.message, { retry_after: 60 });
     case 'no_small_area':
     case 'area_not_in_index':
       return notFound(a.message);

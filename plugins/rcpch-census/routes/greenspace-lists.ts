@@ -2,7 +2,7 @@
 // /local_authority_districts/. The release covers every district the Census Platform listed: the
 // 339 districts of England and Wales of 2019 (the same codes and names as the ONS LSOA-to-ward
 // lookup the platform seeded them from) and Scotland's 32 council areas, so one dataset answers both.
-import { Problem, notFound, type GreenspaceArea, type GreenspaceServices, type PluginContext } from '../../../core/contract.ts';
+import { notImported, notFound, type GreenspaceArea, type GreenspaceServices, type PluginContext } from '../../../core/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { listRoute } from '../lib/list-route.ts';
 import type { GreenSpaceRecord, LocalAuthorityDistrictRecord } from '../types.ts';
@@ -47,7 +47,7 @@ export function greenspaceLists(app: FastifyInstance, ctx: PluginContext): void 
     const svc = ctx.optionalService<GreenspaceServices>('greenspace');
     if (!svc) throw notFound('the green space dataset (greenspace) is not registered in this catalogue');
     const found = await svc.areas();
-    if (!found) throw new Problem(503, 'Dataset not imported yet', 'greenspace has not been imported yet', { retry_after: 60 });
+    if (!found) throw notImported('greenspace', 'greenspace has not been imported yet', { retry_after: 60 });
     let lists = sorted.get(found.areas);
     if (!lists) {
       lists = { districts: [...found.areas].sort(byCodeDesc), space: [...found.areas].sort(byAddressesDesc) };

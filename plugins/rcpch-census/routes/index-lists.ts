@@ -2,7 +2,7 @@
 // multiple_deprivation/): every small area of the nation's index edition as the Census Platform
 // serialises it, least deprived first (its order: -imd_rank), DRF-paginated, with its filters.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Problem, badRequest, notFound, type Nation } from '../../../core/contract.ts';
+import { notImported, badRequest, notFound, type Nation } from '../../../core/contract.ts';
 import { listRoute, type Filter } from '../lib/list-route.ts';
 import type { IndexEdition, IndexEditions } from '../lib/indices.ts';
 import { DEFAULT_YEAR } from '../lib/postcode-answer.ts';
@@ -67,7 +67,7 @@ function orderedRows() {
   return async (edition: IndexEdition): Promise<{ rows: Row[]; areas: number }> => {
     const d = edition.services.descriptor;
     const snap = await edition.services.snapshot();
-    if (!snap) throw new Problem(503, 'Dataset not imported yet', `${d.label} (${d.dataset}) has not been imported yet`, { retry_after: 60 });
+    if (!snap) throw notImported(d.dataset, `${d.label} (${d.dataset}) has not been imported yet`, { retry_after: 60 });
     let rows = sorted.get(snap.byCode);
     if (!rows) {
       const rank = (r: Row) => Number(r[d.overall.rank]);
